@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 # Clerks write "nothing" in many ways; all of them mean an empty cell, never zero.
-NOTHING_MARKERS = frozenset({"", "-", "—", "――", "--", "/", "／", "无", "空", "N/A", "n/a", "NA", "nan", "None"})
+NOTHING_MARKERS = frozenset(
+    {"", "-", "—", "――", "--", "/", "／", "无", "空", "N/A", "n/a", "NA", "nan", "None"}
+)
 
 _SPACES = re.compile(r"\s+")
 
@@ -32,7 +34,8 @@ _HEADER_UNIT = re.compile(r"[(\[]([^()\[\]]*)[)\]]|/([^/]+)$")
 
 
 def split_header(text: object) -> tuple[str, str | None]:
-    """'总投资（亿元）', '总投资(亿元)', '总投资/亿元' -> ('总投资', '亿元'); '企业名称' -> ('企业名称', None)."""
+    """'总投资（亿元）', '总投资(亿元)', '总投资/亿元' -> ('总投资', '亿元');
+    '企业名称' -> ('企业名称', None)."""
     flat = normalise(text)
     unit = None
     match = _HEADER_UNIT.search(flat)
