@@ -41,6 +41,7 @@ def test_normalise_unit(text, unit):
         ("2.18", None, "亿元", (Decimal("2.18"), False)),
         ("70余次", "次", "个", (Decimal(70), True)),
         ("68家", None, "家", (Decimal(68), False)),
+        ("1.2万", None, "人", (Decimal(12000), False)),
         ("180", "千美元", "万美元", (Decimal(18), False)),
     ],
 )

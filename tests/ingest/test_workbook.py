@@ -1,9 +1,11 @@
 from datetime import date, datetime
+from decimal import Decimal
 
 import openpyxl
 import pytest
 import xlwt
 
+from ingest.numbers import parse_number
 from ingest.workbook import UnreadableFile, read_sheets
 
 
@@ -73,6 +75,8 @@ def test_gbk_customs_csv_with_trailing_commas(tmp_path):
     assert rows[0] == ["数据年月", "商品编码", "商品名称", "第一计量单位", "人民币"]
     assert rows[1] == ["202405", "01012100", "改良种用马", "-", "1,116,120"]
     assert len(rows) == 3
+    assert parse_number(rows[1][3]) is None  # '-' is an empty unit
+    assert parse_number(rows[1][4]).value == Decimal(1116120)
 
 
 def test_csv_keeps_a_column_that_has_a_header(tmp_path):
