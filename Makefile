@@ -1,0 +1,38 @@
+# Every target sets itself up: a fresh machine needs only Python 3.11 and make.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+export ZHAOSHANG_HOME ?= $(CURDIR)/data
+export DAGSTER_HOME := $(abspath $(ZHAOSHANG_HOME))/dagster
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+
+.PHONY: run test ui demo lint bench-departments bench-customs clean-data
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --python $(PYTHON)
+	touch $@
+
+run: $(VENV)/.synced  ## the nightly job once, on the demo data when the landing zone is empty
+	$(VENV)/bin/python -m orchestration.run
+
+test: $(VENV)/.synced  ## the whole suite
+	$(VENV)/bin/python -m pytest
+
+ui: $(VENV)/.synced  ## Dagster UI on 127.0.0.1:3000 over the same instance as `make run`
+	mkdir -p "$(DAGSTER_HOME)"
+	test -f "$(DAGSTER_HOME)/dagster.yaml" || cp orchestration/dagster.yaml "$(DAGSTER_HOME)/dagster.yaml"
+	exec $(VENV)/bin/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+demo: $(VENV)/.synced  ## write the demo inputs into ZHAOSHANG_HOME
+	$(VENV)/bin/python -m demo --home "$(ZHAOSHANG_HOME)"
+
+lint: $(VENV)/.synced
+	$(VENV)/bin/ruff check .

@@ -1,0 +1,9 @@
+"""Department weekly workbooks (全员招商) in landing/departments."""
+
+from assets.landing import landing_asset
+from ingest.forms.departments import read_department_file
+
+department_files = landing_asset(
+    "departments", read_department_file,
+    "部门周报：线索、签约项目、注册企业、招商活动 -> raw.dept_*",
+)

@@ -1,0 +1,135 @@
+"""What every form reader returns, and the cell-by-cell coercion they share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ingest.tables import FoundTable
+from schemas.rules import failures
+
+
+class FileRejected(Exception):
+    """The whole file cannot be placed (no period, unknown department, missing sheet...).
+
+    str() is the message for the clerk: what is missing and what was expected.
+    """
+
+
+@dataclass(frozen=True)
+class Issue:
+    sheet: str | None
+    row_number: int | None
+    column_name: str | None
+    value: str | None
+    rule: str
+    message: str
+
+
+@dataclass
+class ParsedFile:
+    """The accepted rows of one file per raw table, and every problem found on the way."""
+
+    rows_read: int = 0
+    tables: dict[str, list[pd.DataFrame]] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    findings: list[tuple[str | None, str, str]] = field(default_factory=list)  # (sheet, rule, message)
+    logical_key: str | None = None
+
+    def add(self, table: str, frame: pd.DataFrame) -> None:
+        if not frame.empty:
+            self.tables.setdefault(table, []).append(frame)
+
+    @property
+    def rejected_rows(self) -> int:
+        return len({(i.sheet, i.row_number) for i in self.issues if i.row_number is not None})
+
+
+@dataclass(frozen=True)
+class Coercion:
+    """Turn one cell into a typed value; a ValueError becomes an Issue under `rule`.
+
+    `convert(cell, row)` also sees the row: its raw cells under "_cells" and the values coerced before it,
+    for the cells whose meaning depends on another (an amount on its unit column, a value on its metric).
+    """
+
+    rule: str
+    convert: Callable[[object, dict], object]
+    field: str | None = None  # the found column to read, when it is not the output column's name
+
+
+def by_cell(rule: str, convert: Callable[[object], object], field: str | None = None) -> Coercion:
+    return Coercion(rule, lambda cell, _row: convert(cell), field)
+
+
+def cell_text(cell: object) -> str | None:
+    if cell is None:
+        return None
+    return str(cell)
+
+
+def coerce_table(
+    table: FoundTable, coercions: dict[str, Coercion], fixed: dict[str, object] | None = None
+) -> tuple[pd.DataFrame, list[Issue]]:
+    """Coerce every data row of a found table. A row with any bad cell is left out, with an Issue per cell.
+
+    `fixed` adds the same value to every row (e.g. the department of the whole workbook).
+    """
+    records: list[dict[str, object]] = []
+    issues: list[Issue] = []
+    for row in table.rows:
+        record: dict[str, object] = {"sheet": table.sheet, "row_number": row.row_number, "_cells": row.cells}
+        row_issues = []
+        for name, coercion in coercions.items():
+            source = coercion.field or name
+            cell = row.cells.get(source)
+            try:
+                record[name] = coercion.convert(cell, record)
+            except KeyError:
+                continue  # depends on a cell of this row that already failed and was reported
+            except ValueError as err:
+                column = table.columns.get(source)
+                row_issues.append(
+                    Issue(table.sheet, row.row_number, column.header if column else name, cell_text(cell),
+                          coercion.rule, str(err))
+                )
+        del record["_cells"]
+        if row_issues:
+            issues.extend(row_issues)
+        else:
+            records.append(record | (fixed or {}))
+    columns = ["sheet", "row_number", *coercions, *(fixed or {})]
+    return pd.DataFrame.from_records(records, columns=columns).astype(object), issues
+
+
+def headers_of(table: FoundTable) -> dict[str, str]:
+    """Field name -> the header as the clerk wrote it, for messages."""
+    return {name: column.header for name, column in table.columns.items()}
+
+
+def validate(model: type, frame: pd.DataFrame, table: FoundTable) -> tuple[pd.DataFrame, list[Issue]]:
+    """Run a pandera model over coerced rows; failing rows leave the frame and become Issues."""
+    if frame.empty:
+        return frame, []
+    headers = headers_of(table)
+    found = failures(model, frame)
+    issues = [
+        Issue(table.sheet, int(frame.at[f.index, "row_number"]), headers.get(f.field, f.field), f.value, f.rule,
+              f.message)
+        for f in found
+    ]
+    return frame.drop(index=list({f.index for f in found})), issues
+
+
+def read_table(
+    parsed: ParsedFile, table: FoundTable, coercions: dict[str, Coercion], model: type,
+    fixed: dict[str, object] | None = None,
+) -> pd.DataFrame:
+    """Coerce and validate one table, counting its rows and collecting its issues into `parsed`."""
+    parsed.rows_read += len(table.rows)
+    frame, issues = coerce_table(table, coercions, fixed)
+    frame, failed = validate(model, frame, table)
+    parsed.issues.extend(issues + failed)
+    return frame

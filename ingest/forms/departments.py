@@ -1,0 +1,272 @@
+"""Department workbooks (全员招商): who reports, for which week, and the four sheets of their work."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ingest.dates import parse_date
+from ingest.forms.common import Coercion, FileRejected, ParsedFile, by_cell, read_table
+from ingest.forms.reference import Reference
+from ingest.numbers import parse_number
+from ingest.periods import ReportPeriod, parse_report_period
+from ingest.tables import Field, FoundTable, TableNotFound, find_table, labelled_value
+from ingest.text import is_nothing, normalise
+from ingest.units import amount_in
+from ingest.workbook import read_sheets
+from schemas.departments import ActivityRow, EnterpriseRow, LeadRow, SignedProjectRow
+
+_NAME = (r"序号",)
+LEAD_FIELDS = (
+    Field("seq", _NAME, required=False),
+    Field("lead_name", (r"线索(名称)?", r"项目(名称)?")),
+    Field("investor", (r"投资(方|主体|企业|人)", r"意向企业", r"客商"), required=False),
+    Field("industry", (r"产业(类别|类型|分类)?", r"(所属)?行业"), required=False),
+    Field("expected_investment", (r"(预计|意向|拟)?投资(额|总额)?", r"总投资"), required=False),
+    Field("origin", (r"来源(地|城市)?", r"客商来源地"), required=False),
+    Field("obtained_on", (r"获取(日期|时间)", r"(登记)?日期"), required=False),
+    Field("status", (r"(线索)?状态", r"进展(情况)?", r"进度")),
+    Field("note", (r"备注",), required=False),
+)
+SIGNED_FIELDS = (
+    Field("seq", _NAME, required=False),
+    Field("project_name", (r"项目(名称)?",)),
+    Field("investor", (r"投资(方|主体|企业|人)", r"签约(企业|主体|方)"), required=False),
+    Field("total_investment", (r"(总|协议|签约|计划)?投资(额|总额)?",)),
+    Field("signed_on", (r"签约(日期|时间)",)),
+    Field("signing_event", (r"签约(活动|场合|仪式)",), required=False),
+    Field("six_post_leader", (r"六职(领导)?",), required=False),
+    Field("note", (r"备注",), required=False),
+)
+ENTERPRISE_FIELDS = (
+    Field("seq", _NAME, required=False),
+    Field("enterprise_name", (r"企业(名称)?", r"(公司|单位)名称")),
+    Field("uscc", (r"(统一)?社会信用代码", r"信用代码", r"统一代码")),
+    Field("registered_on", (r"(注册|成立)(日期|时间)",), required=False),
+    Field("registered_capital", (r"注册(资本|资金)",), required=False),
+    Field("industry", (r"(所属)?行业", r"产业(类别)?"), required=False),
+)
+ACTIVITY_FIELDS = (
+    Field("seq", _NAME, required=False),
+    Field("activity_date", (r"(活动)?日期", r"(活动)?时间"), required=False),
+    Field("activity_type", (r"活动(类型|类别|形式)", r"类型")),
+    Field("place", (r"(活动)?地点", r"城市", r"目的地"), required=False),
+    Field("enterprises_count", (r"对接企业(数|数量|家数)?", r"企业(数|家数)"), required=False),
+    Field("leader", (r"带队(领导)?", r"领导"), required=False),
+    Field("summary", (r"(内容)?摘要", r"(活动)?内容"), required=False),
+)
+
+LEAD_STATUS = {"线索": "线索", "新线索": "线索", "初步接触": "线索", "在谈": "在谈", "洽谈": "在谈",
+               "洽谈中": "在谈", "正在洽谈": "在谈", "已签约": "已签约", "签约": "已签约",
+               "已放弃": "已放弃", "放弃": "已放弃", "终止": "已放弃"}
+ACTIVITY_TYPE = {"外出招商": "外出招商", "外出": "外出招商", "考察对接": "考察对接", "考察": "考察对接",
+                 "对接": "考察对接", "会见客商": "会见客商", "会见": "会见客商", "接待客商": "会见客商",
+                 "推介活动": "推介活动", "推介会": "推介活动", "推介": "推介活动"}
+
+DEPARTMENT_LABELS = ("填报单位", "报送单位", "填报部门", "单位名称", "部门")
+PERIOD_LABELS = ("报告期", "报送期", "填报期间", "统计期", "周次")
+_FILE_NAME_NOISE = re.compile(r"[（(](修订|更正|补报)[)）]|_?v\d+$|副本", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Sheetform:
+    table: str
+    fields: tuple[Field, ...]
+    model: type
+    hint: str  # a word in the sheet name that says which form it is
+
+
+FORMS = (
+    Sheetform("raw.dept_leads", LEAD_FIELDS, LeadRow, "线索"),
+    Sheetform("raw.dept_signed_projects", SIGNED_FIELDS, SignedProjectRow, "签约"),
+    Sheetform("raw.dept_enterprises", ENTERPRISE_FIELDS, EnterpriseRow, "企业"),
+    Sheetform("raw.dept_activities", ACTIVITY_FIELDS, ActivityRow, "活动"),
+)
+
+
+def _text(cell: object) -> str | None:
+    return None if is_nothing(cell) else str(cell).strip()
+
+
+def _choice(choices: dict[str, str]):
+    def convert(cell: object) -> str | None:
+        return None if is_nothing(cell) else choices.get(normalise(cell), normalise(cell))
+    return convert
+
+
+def _amount(field: str, unit: str, table: FoundTable) -> tuple[Coercion, Coercion]:
+    """The amount and its approximate flag ('10余'), both read from one cell."""
+    column = table.columns.get(field)
+    column_unit = (column.unit if column else None) or table.unit
+
+    def value(cell: object) -> object:
+        parsed = amount_in(cell, column_unit, unit)
+        return None if parsed is None else parsed[0]
+
+    def approximate(cell: object) -> bool:
+        parsed = amount_in(cell, column_unit, unit)
+        return bool(parsed and parsed[1])
+
+    return by_cell("number", value, field), by_cell("number", approximate, field)
+
+
+def _count(cell: object) -> int | None:
+    number = parse_number(cell)
+    if number is None:
+        return None
+    if number.value != number.value.to_integral_value():
+        raise ValueError(f"「{cell}」应为整数 (must be a whole number)")
+    return int(number.value)
+
+
+def _is_approximate(cell: object) -> bool:
+    number = parse_number(cell)
+    return bool(number and number.approximate)
+
+
+def _coercions(form: Sheetform, table: FoundTable) -> dict[str, Coercion]:
+    if form.table == "raw.dept_leads":
+        amount, approx = _amount("expected_investment", "亿元", table)
+        return {"lead_name": by_cell("required", _text), "investor": by_cell("text", _text),
+                "industry": by_cell("text", _text), "expected_investment_yi_yuan": amount,
+                "expected_investment_approximate": approx, "origin": by_cell("text", _text),
+                "obtained_on": by_cell("date", parse_date), "status": by_cell("status", _choice(LEAD_STATUS)),
+                "note": by_cell("text", _text)}
+    if form.table == "raw.dept_signed_projects":
+        amount, approx = _amount("total_investment", "亿元", table)
+        return {"project_name": by_cell("required", _text), "investor": by_cell("text", _text),
+                "total_investment_yi_yuan": amount, "total_investment_approximate": approx,
+                "signed_on": by_cell("date", parse_date), "signing_event": by_cell("text", _text),
+                "six_post_leader": by_cell("text", _text), "note": by_cell("text", _text)}
+    if form.table == "raw.dept_enterprises":
+        amount, approx = _amount("registered_capital", "万元", table)
+        return {"enterprise_name": by_cell("required", _text),
+                "uscc": by_cell("text", lambda c: None if is_nothing(c) else normalise(c).upper()),
+                "registered_on": by_cell("date", parse_date), "registered_capital_wan_yuan": amount,
+                "registered_capital_approximate": approx, "industry": by_cell("text", _text)}
+    return {"activity_date": by_cell("date", parse_date),
+            "activity_type": by_cell("activity_type", _choice(ACTIVITY_TYPE)),
+            "place": by_cell("text", _text), "enterprises_count": by_cell("number", _count),
+            "enterprises_count_approximate": by_cell("number", _is_approximate, "enterprises_count"),
+            "leader": by_cell("text", _text), "summary": by_cell("text", _text)}
+
+
+def _grid_label(grid: list[list[object]], labels: tuple[str, ...]) -> str | None:
+    """A label and its value in a 基本信息-style sheet: '填报单位：经发局', a label cell then its value
+    to the right, or a label row with the values beneath."""
+    wanted = {normalise(label) for label in labels}
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            text = normalise(cell).rstrip(":")
+            if text in wanted:
+                beside = [v for v in row[c + 1:] if not is_nothing(v)]
+                if beside:
+                    return str(beside[0]).strip()
+                below = grid[r + 1][c] if r + 1 < len(grid) and c < len(grid[r + 1]) else None
+                if not is_nothing(below):
+                    return str(below).strip()
+    lines = [" ".join(str(v) for v in row if v is not None) for row in grid]
+    return labelled_value(lines, labels)
+
+
+def _from_file_name(path: Path, reference: Reference) -> tuple[str | None, ReportPeriod | None]:
+    department = period = None
+    for part in re.split(r"[-_—–\s]+", _FILE_NAME_NOISE.sub("", path.stem)):
+        part = _FILE_NAME_NOISE.sub("", part)
+        if not part:
+            continue
+        try:
+            period = period or parse_report_period(part)
+            continue
+        except ValueError:
+            pass
+        try:
+            reference.department_code(part)
+            department = department or part
+        except ValueError:
+            pass
+    return department, period
+
+
+def _identity(path: Path, sheets: dict, tables: list[FoundTable], reference: Reference
+              ) -> tuple[str, str, ReportPeriod, str | None, object]:
+    info = next((grid for name, grid in sheets.items() if "基本信息" in normalise(name)), None)
+    preamble = [line for table in tables for line in table.preamble]
+    department = period_text = reporter = reported_on = None
+    if info is not None:
+        department = _grid_label(info, DEPARTMENT_LABELS)
+        period_text = _grid_label(info, PERIOD_LABELS)
+        reporter = _grid_label(info, ("填报人", "联系人"))
+        reported_on = _grid_label(info, ("填报日期", "报送日期"))
+    department = department or labelled_value(preamble, DEPARTMENT_LABELS)
+    period_text = period_text or labelled_value(preamble, PERIOD_LABELS)
+    name_department, name_period = _from_file_name(path, reference)
+    department = department or name_department
+    if not department:
+        raise FileRejected("找不到填报单位：请填写「基本信息」表的「填报单位」，或在文件名中写明部门 "
+                           "(no reporting department in the workbook or its file name)")
+    try:
+        code = reference.department_code(department)
+    except ValueError as err:
+        raise FileRejected(str(err)) from None
+    if period_text:
+        try:
+            period = parse_report_period(period_text)
+        except ValueError as err:
+            raise FileRejected(f"报告期「{period_text}」无法识别：{err}") from None
+    elif name_period:
+        period = name_period
+    else:
+        raise FileRejected("找不到报告期：请填写「基本信息」表的「报告期」（如2024年第23周），或写在文件名中 "
+                           "(no report period in the workbook or its file name)")
+    return code, department, period, reporter, reported_on
+
+
+def _match_sheets(sheets: dict) -> list[tuple[Sheetform, FoundTable]]:
+    """Pair sheets with forms by their headers; the sheet name only decides the order of trying."""
+    found = []
+    remaining = list(FORMS)
+    for name, grid in sheets.items():
+        if "基本信息" in normalise(name) or not remaining:
+            continue
+        ordered = sorted(remaining, key=lambda f: f.hint not in normalise(name))
+        for form in ordered:
+            try:
+                found.append((form, find_table(grid, form.fields, name)))
+            except TableNotFound:
+                continue
+            remaining.remove(form)
+            break
+    return found
+
+
+def read_department_file(path: Path, reference: Reference) -> ParsedFile:
+    sheets = read_sheets(path)
+    matched = _match_sheets(sheets)
+    if not matched:
+        raise FileRejected("工作簿中没有可识别的表（线索、签约项目、注册企业、招商活动），请使用模板 "
+                           "(no known sheet: leads, signed projects, registered enterprises, activities)")
+    code, written, period, reporter, reported_on = _identity(path, sheets, [t for _, t in matched], reference)
+    parsed = ParsedFile(logical_key=f"departments|{code}|{period.label}")
+    try:
+        reported = parse_date(reported_on)
+    except ValueError as err:
+        reported = None
+        parsed.findings.append(("基本信息", "date", f"填报日期：{err}"))
+    parsed.add("raw.dept_reports", _report_frame(code, written, period, reporter, reported))
+    for form, table in matched:
+        parsed.add(form.table, read_table(parsed, table, _coercions(form, table), form.model,
+                                          fixed={"department_code": code}))
+    return parsed
+
+
+def _report_frame(code: str, written: str, period: ReportPeriod, reporter: str | None, reported: object
+                  ) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "department_code": code, "department_as_written": written, "period_kind": period.kind,
+        "period_label": period.label, "year": period.year, "week": period.week,
+        "period_start": period.start, "period_end": period.end, "reporter": reporter, "reported_on": reported,
+    }], dtype=object)

@@ -1,0 +1,30 @@
+"""Everything Dagster loads: `dagster dev -m orchestration.definitions`."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets.bureau import bureau_files
+from assets.customs import customs_files
+from assets.departments import department_files
+from assets.marts import core_tables, mart_tables, published_warehouse
+from assets.reference import reference_data
+from orchestration.automation import landing_zone_sensor, nightly_job, nightly_schedule
+from orchestration.resources import Warehouse
+from orchestration.settings import zhaoshang_home
+
+ASSETS = [reference_data, bureau_files, department_files, customs_files, core_tables, mart_tables,
+          published_warehouse]
+
+
+def build_definitions(home: str | None = None) -> dg.Definitions:
+    return dg.Definitions(
+        assets=ASSETS,
+        jobs=[nightly_job],
+        schedules=[nightly_schedule],
+        sensors=[landing_zone_sensor],
+        resources={"warehouse": Warehouse(home=str(home or zhaoshang_home()))},
+    )
+
+
+defs = build_definitions()

@@ -1,0 +1,49 @@
+"""`make run`: fill an empty landing zone with the demo data, run the nightly job once, print the report."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+import dagster as dg
+
+from orchestration.settings import PROJECT_ROOT, Paths, paths
+
+
+def prepare_dagster_home(where: Paths) -> None:
+    where.dagster_home.mkdir(parents=True, exist_ok=True)
+    config = where.dagster_home / "dagster.yaml"
+    if not config.exists():
+        shutil.copyfile(PROJECT_ROOT / "orchestration" / "dagster.yaml", config)
+
+
+def landing_is_empty(where: Paths) -> bool:
+    return not where.landing.exists() or not any(p.is_file() for p in where.landing.rglob("*"))
+
+
+def main() -> int:
+    where = paths()
+    if landing_is_empty(where):
+        from demo import generate
+
+        written = generate(where.home)
+        print(f"Landing zone was empty: wrote {len(written)} demo files into {where.home}")
+    prepare_dagster_home(where)
+    os.environ["DAGSTER_HOME"] = str(where.dagster_home)
+
+    from orchestration.definitions import defs
+    from orchestration.report import run_report
+
+    with dg.DagsterInstance.get() as instance:
+        result = defs.resolve_job_def("nightly").execute_in_process(instance=instance, raise_on_error=False)
+    if where.published_db.exists():
+        print(run_report(where.published_db))
+    if not result.success:
+        print(f"The nightly run failed (run id {result.run_id}); open `make ui` for the failed step.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

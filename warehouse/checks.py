@@ -1,0 +1,31 @@
+"""Data checks over the warehouse, kept as SQL files that select the rows breaking a rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from warehouse.database import sql_files
+
+
+@dataclass(frozen=True)
+class SqlCheck:
+    name: str
+    description: str
+    sql: str
+
+    def failing_rows(self, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+        return con.execute(self.sql).df()
+
+
+def _check(file: Path) -> SqlCheck:
+    text = file.read_text(encoding="utf-8")
+    first = text.splitlines()[0] if text else ""
+    return SqlCheck(file.stem, first.removeprefix("--").strip(), text)
+
+
+def mart_checks() -> list[SqlCheck]:
+    return [_check(file) for file in sql_files("checks")]

@@ -1,0 +1,62 @@
+"""Opening the build database and applying the SQL kept in warehouse/sql."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+
+
+@contextmanager
+def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Read-write connection to the build database, with every raw/audit table in place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    try:
+        apply_sql_dir(con, "ddl")
+        yield con
+    finally:
+        con.close()
+
+
+def sql_files(layer: str) -> list[Path]:
+    return sorted((SQL_DIR / layer).glob("*.sql"))
+
+
+def apply_sql_dir(con: duckdb.DuckDBPyConnection, layer: str) -> list[str]:
+    """Run every .sql file of a layer in name order; returns the file names applied."""
+    applied = []
+    for file in sql_files(layer):
+        con.execute(file.read_text(encoding="utf-8"))
+        applied.append(file.name)
+    return applied
+
+
+def _sql_ready(value: object) -> object:
+    # Decimals and dates go in as text and are cast by the target column's type, so nothing passes through float.
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
+    """Append a frame to a table by column name. The table name is ours, never from a file."""
+    if frame.empty:
+        return 0
+    ready = frame.astype(object).map(_sql_ready)
+    ready = ready.where(ready.notna(), None)
+    con.register("_incoming", ready)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
+    finally:
+        con.unregister("_incoming")
+    return len(frame)
