@@ -13,9 +13,19 @@ from warehouse.database import sql_files
 
 @dataclass(frozen=True)
 class SqlCheck:
+    """A file `checks/NAME.sql` selects the rows that break a rule; its first comment line describes it.
+
+    A name starting with `info_` is information for a person (a WARN that blocks nothing); any other
+    check is an ERROR that blocks publishing.
+    """
+
     name: str
     description: str
     sql: str
+
+    @property
+    def blocking(self) -> bool:
+        return not self.name.startswith("info_")
 
     def failing_rows(self, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         return con.execute(self.sql).df()
