@@ -109,17 +109,25 @@ def headers_of(table: FoundTable) -> dict[str, str]:
     return {name: column.header for name, column in table.columns.items()}
 
 
-def validate(model: type, frame: pd.DataFrame, table: FoundTable) -> tuple[pd.DataFrame, list[Issue]]:
-    """Run a pandera model over coerced rows; failing rows leave the frame and become Issues."""
+def validate(
+    model: type, frame: pd.DataFrame, table: FoundTable, sources: dict[str, str] | None = None
+) -> tuple[pd.DataFrame, list[Issue]]:
+    """Run a pandera model over coerced rows; failing rows leave the frame and become Issues.
+
+    `sources` maps a derived column (month_from) to the found column it came from (period), so the
+    clerk is shown the header and the cell as written.
+    """
     if frame.empty:
         return frame, []
     headers = headers_of(table)
-    found = failures(model, frame)
-    issues = [
-        Issue(table.sheet, int(frame.at[f.index, "row_number"]), headers.get(f.field, f.field), f.value, f.rule,
-              f.message)
-        for f in found
-    ]
+    cells = {row.row_number: row.cells for row in table.rows}
+    issues = []
+    for failure in (found := failures(model, frame)):
+        row_number = int(frame.at[failure.index, "row_number"])
+        source = (sources or {}).get(failure.field, failure.field)
+        value = failure.value if source == failure.field else cell_text(cells[row_number].get(source))
+        issues.append(Issue(table.sheet, row_number, headers.get(source, source), value, failure.rule,
+                            failure.message))
     return frame.drop(index=list({f.index for f in found})), issues
 
 
@@ -130,6 +138,7 @@ def read_table(
     """Coerce and validate one table, counting its rows and collecting its issues into `parsed`."""
     parsed.rows_read += len(table.rows)
     frame, issues = coerce_table(table, coercions, fixed)
-    frame, failed = validate(model, frame, table)
+    sources = {name: coercion.field for name, coercion in coercions.items() if coercion.field}
+    frame, failed = validate(model, frame, table, sources)
     parsed.issues.extend(issues + failed)
     return frame

@@ -1,0 +1,123 @@
+"""Loading the landing zone: good rows load, bad rows are quarantined with reasons, files load once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from orchestration.definitions import ASSETS
+from orchestration.resources import Warehouse
+from tests.workbooks import KPI_HEADER, write_workbook
+
+
+def _bureau_file(home: Path, name: str, rows: list[list[object]]) -> Path:
+    return write_workbook(
+        home / "landing" / "bureau" / name,
+        {"指标认定": [["2024年1-5月招商引资指标认定表"], KPI_HEADER, *rows]},
+    )
+
+
+def _materialize(home: Path) -> dg.ExecuteInProcessResult:
+    return dg.materialize(ASSETS, resources={"warehouse": Warehouse(home=str(home))}, raise_on_error=False)
+
+
+def _bureau_checks(result: dg.ExecuteInProcessResult) -> dict[str, dg.AssetCheckEvaluation]:
+    return {c.check_name: c for c in result.get_asset_check_evaluations()
+            if c.asset_key == dg.AssetKey("bureau_files")}
+
+
+def _published(home: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(home / "warehouse" / "zhaoshang.duckdb"), read_only=True)
+
+
+GOOD_ROWS = [
+    ["签约项目", "1-5月", 7, "个", "认定", dt.date(2024, 6, 14)],
+    ["省外资金", "2024年1-4月", 21800, "万元", "认定", "2024年6月14日"],
+]
+BAD_ROWS = [
+    ["外星指标", "1-5月", 3, "个", "认定", dt.date(2024, 6, 14)],           # row 5: unknown metric
+    ["进出口额", "1-5月", "约一千", "万元", "认定", dt.date(2024, 6, 14)],     # row 6: not a number
+    ["进出口额", "3-5月", 100, "万元", "认定", dt.date(2024, 6, 14)],         # row 7: not cumulative
+]
+
+
+def test_bad_rows_are_quarantined_and_good_rows_load(home: Path) -> None:
+    _bureau_file(home, "认定-2024年1-5月.xlsx", [*GOOD_ROWS, *BAD_ROWS])
+
+    result = _materialize(home)
+
+    assert result.success
+    with _published(home) as con:
+        loaded = con.execute(
+            "SELECT metric_code, month, actual FROM marts.kpi_completion ORDER BY metric_code").fetchall()
+        quarantine = con.execute(
+            "SELECT sheet, row_number, column_name, value, rule FROM audit.quarantine ORDER BY row_number").fetchall()
+        load = con.execute("SELECT status, rows_read, rows_accepted, rows_rejected FROM audit.loads").fetchall()
+    assert [(m, mo, float(a)) for m, mo, a in loaded] == [("domestic_capital", 4, 2.18), ("signed_projects", 5, 7.0)]
+    assert quarantine == [
+        ("指标认定", 5, "指标名称", "外星指标", "known_metric"),
+        ("指标认定", 6, "认定值", "约一千", "number"),
+        ("指标认定", 7, "统计期", "3-5月", "cumulative_from_january"),
+    ]
+    assert load == [("loaded", 5, 2, 3)]
+    # The operator sees the failing rows on the load's check, not a stack trace.
+    checks = _bureau_checks(result)
+    rows_valid = checks["rows_valid"]
+    assert not rows_valid.passed
+    table = rows_valid.metadata["failing rows"].value
+    assert "外星指标" in table and "约一千" in table and "认定-2024年1-5月.xlsx" in table
+
+
+def test_the_same_file_dropped_twice_loads_once(home: Path) -> None:
+    first = _bureau_file(home, "认定-2024年1-5月.xlsx", GOOD_ROWS)
+    assert _materialize(home).success
+    copy = first.with_name("认定-2024年1-5月 (复制).xlsx")
+    copy.write_bytes(first.read_bytes())
+    os.utime(first)  # touched but unchanged: its content decides, not its date
+
+    assert _materialize(home).success
+
+    with _published(home) as con:
+        loads = con.execute("SELECT file_name, status FROM audit.loads").fetchall()
+        facts = con.execute("SELECT count(*) FROM raw.bureau_kpi").fetchone()[0]
+    assert loads == [("认定-2024年1-5月.xlsx", "loaded")]
+    assert facts == 2
+    assert len(list((home / "archive").rglob("*.xlsx"))) == 1
+
+
+def test_an_unreadable_file_is_rejected_by_name_and_the_rest_still_loads(home: Path) -> None:
+    (home / "landing" / "bureau" / "坏文件.xlsx").write_bytes(b"this is not a workbook")
+    _bureau_file(home, "认定-2024年1-5月.xlsx", GOOD_ROWS)
+
+    result = _materialize(home)
+
+    assert result.success
+    with _published(home) as con:
+        loads = dict(con.execute("SELECT file_name, status FROM audit.loads").fetchall())
+        message = con.execute("SELECT message FROM audit.loads WHERE status = 'rejected'").fetchone()[0]
+    assert loads == {"坏文件.xlsx": "rejected", "认定-2024年1-5月.xlsx": "loaded"}
+    assert "坏文件.xlsx" in message
+    checks = _bureau_checks(result)
+    assert not checks["files_readable"].passed
+    assert "坏文件.xlsx" in checks["files_readable"].metadata["files and reasons"].value
+    # every file read is kept, the broken one too
+    assert len(list((home / "archive").rglob("*.xlsx"))) == 2
+
+
+def test_a_corrected_file_replaces_the_rejected_one(home: Path) -> None:
+    broken = _bureau_file(home, "认定-2024年1-5月.xlsx", [["签约项目", "1-5月", 7]])  # no 认定日期 column
+    assert _materialize(home).success
+    _bureau_file(home, broken.name, GOOD_ROWS)
+    os.utime(broken, (broken.stat().st_atime + 10, broken.stat().st_mtime + 10))
+
+    result = _materialize(home)
+
+    with _published(home) as con:
+        loads = con.execute("SELECT status, superseded_by IS NOT NULL FROM audit.loads ORDER BY load_id").fetchall()
+    assert loads == [("superseded", True), ("loaded", False)]
+    checks = _bureau_checks(result)
+    assert checks["files_readable"].passed
