@@ -40,6 +40,9 @@ PROJECT_FIELDS = (
 
 BASIS = {"认定": "confirmed", "已认定": "confirmed", "确认": "confirmed",
          "预计": "estimated", "预估": "estimated", "预测": "estimated"}
+STAGES = {"签约": "签约", "已签约": "签约", "履约": "履约", "已履约": "履约", "开工": "开工", "已开工": "开工",
+          "投产": "投产", "已投产": "投产", "竣工投产": "投产"}
+PROVINCIAL = {"待认定": "待认定", "未认定": "待认定", "申报中": "待认定", "已认定": "已认定", "省已认定": "已认定"}
 _BATCH = re.compile(r"^第?(\d+|[一二三四五六七八九十]+)期?$")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
@@ -51,6 +54,20 @@ def parse_basis(cell: object) -> str:
     if key in BASIS:
         return BASIS[key]
     raise ValueError(f"口径「{cell}」应为「认定」或「预计」(basis must be 认定 or 预计)")
+
+
+def _choice(choices: dict[str, str], what: str):
+    # A blank cell is allowed: a project planned for a batch has no stage yet, most have no provincial status.
+    def convert(cell: object) -> str | None:
+        if is_nothing(cell):
+            return None
+        key = normalise(cell)
+        if key in choices:
+            return choices[key]
+        allowed = "、".join(dict.fromkeys(choices.values()))
+        raise ValueError(f"{what}「{cell}」无法识别，应为{allowed}之一 (not one of {allowed})")
+
+    return convert
 
 
 def parse_batch(cell: object) -> int | None:
@@ -119,10 +136,10 @@ def _project_coercions(reference: Reference, table: FoundTable) -> dict[str, Coe
         "investor": by_cell("text", _text),
         "total_investment_yi_yuan": by_cell("number", investment, "total_investment"),
         "signed_on": by_cell("date", parse_date),
-        "stage": by_cell("text", lambda c: None if is_nothing(c) else normalise(c)),
+        "stage": by_cell("stage", _choice(STAGES, "认定阶段")),
         "confirmed_on": by_cell("date", parse_date),
         "batch": by_cell("batch", parse_batch),
-        "provincial_status": by_cell("text", lambda c: None if is_nothing(c) else normalise(c)),
+        "provincial_status": by_cell("provincial_status", _choice(PROVINCIAL, "省级认定状态")),
         "department_as_written": by_cell("text", _text, "department"),
         "department_code": by_cell("known_department", lambda c: _department(reference, c), "department"),
         "six_post_leader": by_cell("text", _text),
