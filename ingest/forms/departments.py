@@ -20,6 +20,8 @@ from ingest.workbook import read_sheets
 from schemas.departments import ActivityRow, EnterpriseRow, LeadRow, SignedProjectRow
 
 _NAME = (r"序号",)
+
+
 LEAD_FIELDS = (
     Field("seq", _NAME, required=False),
     Field("lead_name", (r"线索(名称)?", r"项目(名称)?")),
@@ -225,6 +227,30 @@ def _identity(path: Path, sheets: dict, tables: list[FoundTable], reference: Ref
     return code, department, period, reporter, reported_on
 
 
+def _under_groups(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """Under a two-row header the lower cell says what a column is ('签约情况|总投资'); the upper one only
+    groups columns, so any text may stand above a column's own header."""
+    return tuple(Field(f.name, tuple(rf"(?:[^|]*\|)?(?:{p})" for p in f.patterns), f.required) for f in fields)
+
+
+def _find(grid: list[list[object]], form: Sheetform, sheet: str) -> FoundTable:
+    """The form's table; under group headers ('项目基本情况' over 项目名称 and 投资方) when those explain more
+    columns. A title line over the header is one cell, never a group row, so it is not taken for one."""
+    try:
+        table = find_table(grid, form.fields, sheet)
+    except TableNotFound:
+        return find_table(grid, _under_groups(form.fields), sheet)
+    above = table.header_row_numbers[0] - 2
+    if above >= 0 and sum(not is_nothing(cell) for cell in grid[above]) >= 2:
+        try:
+            grouped = find_table(grid, _under_groups(form.fields), sheet)
+        except TableNotFound:
+            return table
+        if len(grouped.columns) > len(table.columns):
+            return grouped
+    return table
+
+
 def _match_sheets(sheets: dict) -> list[tuple[Sheetform, FoundTable]]:
     """Pair sheets with forms by their headers; the sheet name only decides the order of trying."""
     found = []
@@ -235,7 +261,7 @@ def _match_sheets(sheets: dict) -> list[tuple[Sheetform, FoundTable]]:
         ordered = sorted(remaining, key=lambda f: f.hint not in normalise(name))
         for form in ordered:
             try:
-                found.append((form, find_table(grid, form.fields, name)))
+                found.append((form, _find(grid, form, name)))
             except TableNotFound:
                 continue
             remaining.remove(form)
@@ -250,7 +276,7 @@ def read_department_file(path: Path, reference: Reference) -> ParsedFile:
         raise FileRejected("工作簿中没有可识别的表（线索、签约项目、注册企业、招商活动），请使用模板 "
                            "(no known sheet: leads, signed projects, registered enterprises, activities)")
     code, written, period, reporter, reported_on = _identity(path, sheets, [t for _, t in matched], reference)
-    parsed = ParsedFile(logical_key=f"departments|{code}|{period.label}")
+    parsed = ParsedFile(logical_key=f"departments|{code}|{_week_or_label(period)}")
     try:
         reported = parse_date(reported_on)
     except ValueError as err:
@@ -261,6 +287,15 @@ def read_department_file(path: Path, reference: Reference) -> ParsedFile:
         parsed.add(form.table, read_table(parsed, table, _coercions(form, table), form.model,
                                           fixed={"department_code": code}))
     return parsed
+
+
+def _week_or_label(period: ReportPeriod) -> str:
+    """A date range that is exactly one ISO week is that week: '2024.6.3-2024.6.9' resubmitted as '2024年第23周'
+    replaces it."""
+    start = period.start.isocalendar()
+    if period.kind == "range" and start.weekday == 1 and (period.end - period.start).days == 6:
+        return f"{start.year}-W{start.week:02d}"
+    return period.label
 
 
 def _report_frame(code: str, written: str, period: ReportPeriod, reporter: str | None, reported: object
