@@ -57,13 +57,15 @@ WITH keyed AS (
     FROM core.project_mentions
 ),
 candidates AS (
-    SELECT name_key, list(DISTINCT investor_key ORDER BY investor_key) AS investor_keys
+    SELECT name_key, list(DISTINCT investor_key ORDER BY investor_key) AS investor_keys,
+           list(DISTINCT investor ORDER BY investor) AS investors_written
     FROM keyed WHERE investor_key IS NOT NULL GROUP BY name_key
 )
 SELECT k.*,
        CASE WHEN k.investor_key IS NOT NULL THEN k.investor_key
             WHEN len(c.investor_keys) = 1 THEN c.investor_keys[1] END AS entity_investor_key,
-       coalesce(c.investor_keys, []) AS investor_candidates
+       coalesce(c.investor_keys, []) AS investor_keys,
+       coalesce(c.investors_written, []) AS investor_candidates
 FROM keyed k LEFT JOIN candidates c USING (name_key);
 
 CREATE OR REPLACE TABLE core.project_mention_keys AS
@@ -77,13 +79,13 @@ SELECT 'same_name_different_investors' AS reason,
        '同名项目的投资方不同，未合并 same project name, different investors: kept apart' AS explanation,
        name_key, project_id, source, file_name, sheet, row_number, project_name, investor, investor_candidates
 FROM core.project_mention_keys
-WHERE len(investor_candidates) > 1 AND investor_key IS NOT NULL
+WHERE len(investor_keys) > 1 AND investor_key IS NOT NULL
 UNION ALL
 SELECT 'no_investor_several_candidates',
        '未填投资方，同名项目有多个投资方，无法判断 no investor written and several projects bear this name',
        name_key, project_id, source, file_name, sheet, row_number, project_name, investor, investor_candidates
 FROM core.project_mention_keys
-WHERE len(investor_candidates) > 1 AND investor_key IS NULL
+WHERE len(investor_keys) > 1 AND investor_key IS NULL
 UNION ALL
 SELECT DISTINCT 'similar_name_same_investor',
        '同一投资方的项目名称相互包含，未合并 one investor, names contained in one another: kept apart',
