@@ -32,10 +32,6 @@ class Layout:
     extra: bool = False  # a column the template does not have
     fmt: str = "xlsx"
 
-    @property
-    def messy(self) -> bool:
-        return self != CLEAN
-
     def unit_header(self, name: str, unit: str) -> str:
         return (f"{name}（{unit}）", f"{name}({unit})", f"{name}/{unit}", f"{name}\n（{unit}）")[self.headers]
 

@@ -190,19 +190,6 @@ ENTERPRISE_KINDS = (
     ("新材料科技", "科学研究和技术服务业"),
     ("餐饮管理", "住宿和餐饮业"),
 )
-# How many of the 31 registered enterprises each department brought in.
-REGISTRATIONS = {
-    "D07": 8,
-    "D01": 5,
-    "D02": 4,
-    "D10": 3,
-    "D03": 2,
-    "D04": 2,
-    "D05": 2,
-    "D06": 2,
-    "D09": 2,
-    "D08": 1,
-}
 # Departments drawn for leads and activities, repeated by how active they are.
 ACTIVE = ("D01",) * 5 + ("D02",) * 3 + ("D10",) * 2 + ("D03", "D04", "D05", "D06", "D07", "D08", "D09")
 LEADERS = ("党工委书记", "管委会主任", "党工委副书记", "管委会常务副主任", "管委会副主任", "纪工委书记")
@@ -342,7 +329,7 @@ class _Planner:
         """The 31 registrations; returns a few named ones the corrections and the bad row refer to."""
         names: set[str] = set()
         special: dict[str, Registration] = {}
-        for code, count in REGISTRATIONS.items():
+        for code, count in figures.REGISTRATIONS.items():
             for _ in range(count):
                 enterprise = self.registration(code)
                 while enterprise.name in names:

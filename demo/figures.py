@@ -272,7 +272,19 @@ LEADS_NEGOTIATING = 105
 LEADS_STILL_OPEN = 15  # latest status 线索
 LEADS_ABANDONED = 8  # latest status 已放弃 (two of them first reported in December 2023)
 
-REGISTERED_ENTERPRISES = 31  # distinct USCCs registered January-June 2024
+# Enterprises registered January-June 2024, by the department that brought them in: 31 distinct USCCs.
+REGISTRATIONS = {
+    "D07": 8,
+    "D01": 5,
+    "D02": 4,
+    "D10": 3,
+    "D03": 2,
+    "D04": 2,
+    "D05": 2,
+    "D06": 2,
+    "D09": 2,
+    "D08": 1,
+}
 
 # 对接企业数 of the 考察对接 rows, January-June 2024: they sum to 68.
 VISITS = (5, 3, 4, 2, 6, 3, 4, 5, 2, 3, 4, 3, 2, 5, 4, 3, 2, 3, 2, 3)

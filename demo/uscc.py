@@ -20,10 +20,6 @@ def check_character(first17: str) -> str:
     return CHARSET[(31 - total % 31) % 31]
 
 
-def is_valid(code: str) -> bool:
-    return len(code) == 18 and all(c in CHARSET for c in code) and check_character(code[:17]) == code[17]
-
-
 def _org_check_digit(first8: str) -> str:
     remainder = 11 - sum(int(d) * w for d, w in zip(first8, _ORG_WEIGHTS, strict=True)) % 11
     return {10: "X", 11: "0"}.get(remainder, str(remainder))
