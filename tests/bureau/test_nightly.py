@@ -1,0 +1,42 @@
+"""The nightly job on a district whose bureau figure disagrees with its project list, then after a correction."""
+
+import datetime as dt
+from decimal import Decimal
+
+import dagster as dg
+import duckdb
+
+from orchestration.definitions import build_definitions
+from tests.bureau.scenario import write_scenario
+from tests.bureau.workbooks import bureau_workbook
+
+
+def _checks(result: dg.ExecuteInProcessResult) -> dict[str, tuple[bool, str]]:
+    return {e.check_name: (e.passed, e.severity.value) for e in result.get_asset_check_evaluations()
+            if e.asset_key == dg.AssetKey("mart_tables")}
+
+
+def test_a_disagreeing_figure_blocks_publication_until_the_bureau_corrects_it(tmp_path):
+    home = write_scenario(tmp_path, signed_figure="3")
+    job = build_definitions(str(home)).resolve_job_def("nightly")
+
+    first = job.execute_in_process(raise_on_error=False)
+    checks = _checks(first)
+    assert checks["reconcil_bureau_kpi_vs_projects"] == (False, "ERROR")
+    # Departments reporting a project the bureau has not confirmed is information: a warning, nothing blocked.
+    assert checks["info_reconcil_department_projects_unconfirmed"] == (False, "WARN")
+    assert checks["info_reconcil_bureau_projects_unreported"] == (True, "WARN")
+    assert not (home / "warehouse" / "zhaoshang.duckdb").exists()
+
+    bureau_workbook(home / "landing" / "bureau" / "西城区2024年1-6月签约项目数更正.xlsx", [
+        ("签约项目", "2024年1-6月", "2", "个", "认定", dt.date(2024, 7, 20)),
+    ], arrived=dt.datetime(2024, 7, 20, 9))
+    second = job.execute_in_process(raise_on_error=False)
+    assert _checks(second)["reconcil_bureau_kpi_vs_projects"] == (True, "ERROR")
+    with duckdb.connect(str(home / "warehouse" / "zhaoshang.duckdb"), read_only=True) as con:
+        assert con.execute("""SELECT old_value, new_value, new_file FROM marts.kpi_revisions
+                              WHERE metric_code = 'signed_projects'""").fetchall() == [
+            (Decimal("3.0000"), Decimal("2.0000"), "西城区2024年1-6月签约项目数更正.xlsx"),
+        ]
+        assert con.execute("SELECT actual FROM marts.kpi_latest WHERE metric_code = 'signed_projects'").fetchall() \
+            == [(Decimal("2.0000"),)]
