@@ -1,4 +1,4 @@
-"""Customs enterprise monthly table rows, after unit conversion to 万元."""
+"""Customs: enterprise monthly table rows after unit conversion to 万元, and the platform download's rules."""
 
 from __future__ import annotations
 
@@ -18,13 +18,16 @@ class EnterpriseMonthlyRow(WithUscc, WithCustomsCode):
         strict = False
 
 
-class PlatformRow(pa.DataFrameModel):
-    """Customs statistics platform: one product x partner x trade mode x place line."""
-
-    year: Series[object] = pa.Field(in_range={"min_value": 2000, "max_value": 2099})
-    month_to: Series[object] = pa.Field(in_range={"min_value": 1, "max_value": 12})
-    value_yuan: Series[object] = pa.Field(nullable=True, ge=0)
-    value_usd: Series[object] = pa.Field(nullable=True, ge=0)
-
-    class Config:
-        strict = False
+# The customs platform download is checked inside DuckDB (warehouse/sql/loads/customs_platform_2_check.sql):
+# millions of lines do not fit a pandas frame, and pandera's DuckDB (ibis) backend is not installed. These are
+# the clerk's messages for the rules that SQL applies; {value} is the cell as written.
+PLATFORM_RULES = {
+    "period": "「{value}」不是数据年月，应为如「202405」 (not a year and month)",
+    "period_missing": "数据年月为空，文件名中也没有统计期（如「2024年1-5月」）(no period in the row or the file name)",
+    "hs_code_format": "商品编码「{value}」应为2、4、6、8或10位数字；位数为单数时多半是开头的0丢了，请按文本重新导出 "
+                      "(an HS code has an even number of digits: a leading zero may have been lost)",
+    "number": "「{value}」不是数字 (not a number)",
+    "not_negative": "「{value}」不能为负数 (must not be negative)",
+    "required": "金额为空 (the amount is missing)",
+    "csv_format": "这一行的引号或列数不对，无法读取：{value} (a malformed CSV line)",
+}

@@ -149,6 +149,11 @@ def _write_rows(con: duckdb.DuckDBPyConnection, load_id: int, file_name: str, pa
             written = insert_frame(con, table, frame)
             if table != "raw.dept_reports":  # the report header row is not one of the file's data rows
                 accepted += written
+    for write in parsed.bulk_writers:
+        read, written, rejected = write(con, load_id, file_name)
+        parsed.rows_read += read
+        parsed.bulk_rejected += rejected
+        accepted += written
     if parsed.issues:
         insert_frame(con, "audit.quarantine", _issues_frame(load_id, file_name, parsed.issues))
     if parsed.findings:
@@ -163,10 +168,10 @@ def _issues_frame(load_id: int, file_name: str, issues: list[Issue]) -> pd.DataF
 
 
 def _summary(parsed: ParsedFile) -> str | None:
-    if not parsed.issues and not parsed.findings:
+    if not parsed.rejected_rows and not parsed.findings:
         return None
     parts = []
-    if parsed.issues:
+    if parsed.rejected_rows:
         parts.append(f"{parsed.rejected_rows} 行未通过校验，已隔离 (rows quarantined)")
     parts.extend(message for _sheet, _rule, message in parsed.findings)
     return "；".join(parts)

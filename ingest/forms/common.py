@@ -37,6 +37,10 @@ class ParsedFile:
     issues: list[Issue] = field(default_factory=list)
     findings: list[tuple[str | None, str, str]] = field(default_factory=list)  # (sheet, rule, message)
     logical_key: str | None = None
+    # Tables too big for a pandas frame write themselves: called as (con, load_id, file_name) inside the load's
+    # transaction, each appends its raw and audit.quarantine rows and returns (rows read, accepted, rejected).
+    bulk_writers: list[Callable[..., tuple[int, int, int]]] = field(default_factory=list)
+    bulk_rejected: int = 0
 
     def add(self, table: str, frame: pd.DataFrame) -> None:
         if not frame.empty:
@@ -44,7 +48,7 @@ class ParsedFile:
 
     @property
     def rejected_rows(self) -> int:
-        return len({(i.sheet, i.row_number) for i in self.issues if i.row_number is not None})
+        return len({(i.sheet, i.row_number) for i in self.issues if i.row_number is not None}) + self.bulk_rejected
 
 
 @dataclass(frozen=True)

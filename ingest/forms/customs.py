@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import csv
 import re
+import shutil
+import tempfile
+from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 
 from ingest.codes import clean_code
+from ingest.encoding import detect_encoding, sniff_encoding, transcode_to_utf8
 from ingest.forms.common import Coercion, FileRejected, ParsedFile, by_cell, read_table
 from ingest.forms.reference import Reference
 from ingest.numbers import parse_number
 from ingest.periods import Period, parse_period
-from ingest.tables import Field, FoundTable, TableNotFound, find_table
+from ingest.tables import Field, FoundTable, Grid, TableNotFound, find_table
 from ingest.text import is_nothing, normalise
 from ingest.units import amount_in
 from ingest.workbook import read_sheets
-from schemas.customs import EnterpriseMonthlyRow, PlatformRow
+from schemas.customs import EnterpriseMonthlyRow
+from warehouse.customs_platform import PlatformLayout, load_platform_csv
 
 _YTD = r"(\d{1,2}[-至~—]\d{1,2}月)?累计(值|额)?"
 _MONTH = r"(本|当)月(值|额)?"
@@ -32,6 +39,7 @@ ENTERPRISE_FIELDS = (
     Field("import_ytd", (rf"进口(额|值)?\|{_YTD}",), required=False),
     Field("ytd_yoy_pct", (r"(累计)?同比(增长|增减|增速)?(%)?",), required=False),
 )
+_AMOUNT_FIELDS = ("total_month", "total_ytd", "export_month", "export_ytd", "import_month", "import_ytd")
 PLATFORM_FIELDS = (
     Field("year_month", (r"数据年月", r"年月"), required=False),
     Field("hs_code", (r"商品编码",), required=False),
@@ -91,54 +99,55 @@ def _enterprise_coercions(table: FoundTable, period: Period, reference: Referenc
         "uscc": by_cell("text", clean_code),
         "region": by_cell("text", _text),
         **{f"{name}_wan_yuan": amount(name)
-           for name in ("total_month", "total_ytd", "export_month", "export_ytd", "import_month", "import_ytd")},
+           for name in _AMOUNT_FIELDS},
         "ytd_yoy_pct": by_cell("number", percent),
     }
 
 
-def _platform_coercions(period: Period | None) -> dict[str, Coercion]:
-    def year_month(cell: object) -> Period:
-        if not is_nothing(cell):
-            return parse_period(cell)
-        if period is None:
-            raise ValueError("数据年月为空，文件名中也没有统计期 (no period in the row or the file name)")
-        return period
-
-    def number(cell: object) -> object:
-        parsed = parse_number(cell)
-        return None if parsed is None else parsed.value
-
-    return {
-        "period": by_cell("period", year_month),
-        "year": Coercion("period", lambda _c, row: row["period"].year),
-        "month_from": Coercion("period", lambda _c, row: row["period"].month_from),
-        "month_to": Coercion("period", lambda _c, row: row["period"].month_to),
-        **{name: by_cell("text", clean_code) for name in
-           ("hs_code", "partner_code", "trade_mode_code", "reg_place_code")},
-        **{name: by_cell("text", _text) for name in
-           ("product_name", "partner_name", "trade_mode_name", "reg_place_name", "unit_1", "unit_2")},
-        **{name: by_cell("number", number) for name in ("quantity_1", "quantity_2", "value_yuan", "value_usd")},
-    }
+_HEAD_LINES = 40
+_NOT_CUSTOMS = (
+    "既不是企业进出口情况表（需要 企业名称、进出口累计 列），"
+    "也不是海关统计平台下载文件（需要 第一数量、人民币或美元 列）"
+    "(neither the enterprise monthly table nor a customs platform download)"
+)
 
 
 def read_customs_file(path: Path, reference: Reference) -> ParsedFile:
+    if path.suffix.lower() == ".csv":
+        # A platform CSV can run to millions of lines: place it from its first lines, never read it whole here.
+        head = _head_grid(path)
+        if _find(head, ENTERPRISE_FIELDS, path.stem):
+            return _read_enterprise_table(path, _find(read_sheets(path)[path.stem], ENTERPRISE_FIELDS, path.stem),
+                                          reference)
+        if table := _find(head, PLATFORM_FIELDS, path.stem):
+            return _read_platform_csv(path, table, _width(head))
+        raise FileRejected(_NOT_CUSTOMS)
     sheets = read_sheets(path)
     for sheet, grid in sheets.items():
-        try:
-            table = find_table(grid, ENTERPRISE_FIELDS, sheet)
-        except TableNotFound:
-            continue
-        return _read_enterprise_table(path, table, reference)
+        if table := _find(grid, ENTERPRISE_FIELDS, sheet):
+            return _read_enterprise_table(path, table, reference)
     for sheet, grid in sheets.items():
-        try:
-            table = find_table(grid, PLATFORM_FIELDS, sheet)
-        except TableNotFound:
-            continue
-        return _read_platform_table(path, table)
-    raise FileRejected(
-        "既不是企业进出口情况表（需要 企业名称、进出口累计 列），也不是海关统计平台下载文件（需要 第一数量、人民币或美元 列）"
-        " (neither the enterprise monthly table nor a customs platform download)"
-    )
+        if table := _find(grid, PLATFORM_FIELDS, sheet):
+            return _read_platform_sheet(path, table, grid)
+    raise FileRejected(_NOT_CUSTOMS)
+
+
+def _find(grid: Grid, fields: tuple[Field, ...], sheet: str) -> FoundTable | None:
+    try:
+        return find_table(grid, fields, sheet)
+    except TableNotFound:
+        return None
+
+
+def _head_grid(path: Path) -> Grid:
+    with path.open("rb") as raw:
+        encoding = detect_encoding(raw.read(1 << 16))
+    with path.open(encoding=encoding, errors="replace", newline="") as text:
+        return [[cell if cell.strip() else None for cell in row] for row in islice(csv.reader(text), _HEAD_LINES)]
+
+
+def _width(grid: Grid) -> int:
+    return max((len(row) for row in grid), default=0)
 
 
 def _read_enterprise_table(path: Path, table: FoundTable, reference: Reference) -> ParsedFile:
@@ -151,17 +160,103 @@ def _read_enterprise_table(path: Path, table: FoundTable, reference: Reference) 
     frame = read_table(parsed, table, _enterprise_coercions(table, period, reference), EnterpriseMonthlyRow,
                        fixed={"year": period.year, "month": period.month_to, "unit_as_written": table.unit})
     parsed.add("raw.customs_enterprise_monthly", frame)
+    parsed.findings.extend(_reconcile(table))
     return parsed
 
 
-def _read_platform_table(path: Path, table: FoundTable) -> ParsedFile:
+def _reconcile(table: FoundTable) -> list[tuple[str | None, str, str]]:
+    """Each amount column of the 合计 row against the sum of the rows above it, in the file's own numbers.
+
+    Every written value may be rounded by half its last digit, so the sum may drift by that much per row.
+    """
+    totals = [row for row in table.total_rows if any(re.search(r"合计|总计", normalise(c)) for c in row.cells.values())]
+    if not totals:
+        return []
+    findings = []
+    for field in _AMOUNT_FIELDS:
+        if field not in table.columns:
+            continue
+        total = _number_or_none(totals[-1].cells.get(field))
+        values = [v for v in (_number_or_none(row.cells.get(field)) for row in table.rows) if v is not None]
+        if total is None or not values:
+            continue
+        step = min(v.as_tuple().exponent for v in (*values, total))
+        added = sum(values, Decimal(0))
+        if abs(added - total) > Decimal(len(values)) * Decimal(5).scaleb(step - 1):
+            header = table.columns[field].header
+            findings.append((table.sheet, "total_mismatch",
+                             f"工作表「{table.sheet}」合计行「{header}」为{total}，各行相加为{added}，"
+                             f"相差{added - total} (the rows do not add up to the 合计 row)"))
+    return findings
+
+
+def _number_or_none(cell: object) -> Decimal | None:
+    try:
+        number = parse_number(cell)
+    except ValueError:
+        return None  # a cell that is not a number is reported on its row; it simply does not add up here
+    return None if number is None else number.value
+
+
+def _read_platform_csv(path: Path, table: FoundTable, width: int) -> ParsedFile:
+    parsed, layout = _platform_layout(path, table, width)
+    scratch = Path(tempfile.mkdtemp(prefix="customs-platform-"))
+    try:
+        if sniff_encoding(path) == "gb18030":
+            csv_path = scratch / "utf8.csv"
+            transcode_to_utf8(path, csv_path)
+        else:
+            csv_path = path  # DuckDB reads UTF-8 itself; a BOM sits on the header line, which is skipped
+    except ValueError as err:
+        shutil.rmtree(scratch)
+        raise FileRejected(str(err)) from err
+    parsed.bulk_writers.append(_writer(csv_path, layout, scratch))
+    return parsed
+
+
+def _read_platform_sheet(path: Path, table: FoundTable, grid: Grid) -> ParsedFile:
+    """A download saved as a workbook goes the same way as a CSV: written out line for row, so rows keep numbers."""
+    parsed, layout = _platform_layout(path, table, _width(grid))
+    scratch = Path(tempfile.mkdtemp(prefix="customs-platform-"))
+    csv_path = scratch / "sheet.csv"
+    with csv_path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        for row in grid:
+            writer.writerow([_csv_cell(cell) for cell in row] or [""])
+    parsed.bulk_writers.append(_writer(csv_path, layout, scratch))
+    return parsed
+
+
+def _csv_cell(cell: object) -> object:
+    if is_nothing(cell):
+        return ""
+    # A whole number Excel holds as a float (a code, a quantity) is written as the integer it is.
+    return int(cell) if isinstance(cell, float) and cell.is_integer() else cell
+
+
+def _platform_layout(path: Path, table: FoundTable, width: int) -> tuple[ParsedFile, PlatformLayout]:
     if "value_yuan" not in table.columns and "value_usd" not in table.columns:
         raise FileRejected("海关统计文件缺少金额列「人民币」或「美元」(no value column)")
-    period = find_period([path.stem])
+    period = find_period([*table.preamble, path.stem])
     if "year_month" not in table.columns and period is None:
         raise FileRejected("文件没有「数据年月」列，文件名中也没有统计期（如「2024年1-5月」或「202401-202405」）"
                            " (no period column and no period in the file name)")
-    parsed = ParsedFile(logical_key=f"customs|platform|{path.name}")
-    frame = read_table(parsed, table, _platform_coercions(period), PlatformRow)
-    parsed.add("raw.customs_platform", frame.drop(columns=["period", "sheet"]))
-    return parsed
+    by_index = {column.index: name for name, column in table.columns.items()}
+    layout = PlatformLayout(
+        fields=[by_index.get(index) for index in range(width)],
+        first_line=table.header_row_numbers[-1] + 1,
+        headers={name: column.header for name, column in table.columns.items()},
+        sheet=table.sheet,
+        period=(period.year, period.month_from, period.month_to) if period else None,
+    )
+    return ParsedFile(logical_key=f"customs|platform|{path.name}"), layout
+
+
+def _writer(csv_path: Path, layout: PlatformLayout, scratch: Path):
+    def write(con, load_id: int, file_name: str) -> tuple[int, int, int]:
+        try:
+            counts = load_platform_csv(con, csv_path, layout, load_id, file_name)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return counts.read, counts.accepted, counts.rejected
+    return write

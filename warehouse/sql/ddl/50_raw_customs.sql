@@ -20,10 +20,10 @@ CREATE TABLE IF NOT EXISTS raw.customs_enterprise_monthly (
 -- Customs statistics platform download (HS8 x partner x trade mode x registration place).
 CREATE TABLE IF NOT EXISTS raw.customs_platform (
     load_id BIGINT NOT NULL, file_name VARCHAR NOT NULL, row_number INTEGER NOT NULL,
-    year INTEGER NOT NULL,
-    month_from INTEGER NOT NULL,
-    month_to INTEGER NOT NULL,
-    hs_code VARCHAR,
+    year INTEGER,                    -- never NULL once loaded: a line without a period is quarantined
+    month_from INTEGER,
+    month_to INTEGER,
+    hs_code VARCHAR,                 -- text: HS codes keep their leading zeros
     product_name VARCHAR,
     partner_code VARCHAR,
     partner_name VARCHAR,
@@ -36,5 +36,9 @@ CREATE TABLE IF NOT EXISTS raw.customs_platform (
     quantity_2 DECIMAL(20, 4),
     unit_2 VARCHAR,
     value_yuan DECIMAL(20, 2),
-    value_usd DECIMAL(20, 2)
+    value_usd DECIMAL(20, 2),
+    -- Set only while a download is being loaded, on the lines that break a rule; they move to audit.quarantine
+    -- before the load commits, so every row here has NULL.
+    problems STRUCT(field VARCHAR, value VARCHAR, rule VARCHAR)[]
 );
+ALTER TABLE raw.customs_platform ADD COLUMN IF NOT EXISTS problems STRUCT(field VARCHAR, value VARCHAR, rule VARCHAR)[];

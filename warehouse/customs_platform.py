@@ -1,0 +1,68 @@
+"""Loading a customs platform download inside DuckDB: one parallel pass over the file, every rule in SQL.
+
+Years of downloads run to millions of lines, too many for a pandas frame. DuckDB reads the (UTF-8) file,
+types each line and marks the ones breaking a rule (warehouse/sql/loads/customs_platform_*.sql); those move to
+audit.quarantine with the clerk's messages of schemas/customs.py before the load commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from schemas.customs import PLATFORM_RULES
+from warehouse.database import SQL_DIR
+
+_LOADS = SQL_DIR / "loads"
+
+
+def _sql(step: str) -> str:
+    return (_LOADS / f"customs_platform_{step}.sql").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class PlatformLayout:
+    """Where the table sits in the CSV and what each position holds."""
+
+    fields: list[str | None]  # per CSV position: the field it holds, None for a column we do not read
+    first_line: int  # the file line (1-based) of the first line under the header
+    headers: dict[str, str]  # field -> header as written, for quarantine messages
+    sheet: str
+    period: tuple[int, int, int] | None  # (year, month_from, month_to) from the file name, when it has one
+
+
+@dataclass(frozen=True)
+class PlatformCounts:
+    read: int
+    accepted: int
+    rejected: int
+
+
+def load_platform_csv(con: duckdb.DuckDBPyConnection, csv_path: Path, layout: PlatformLayout, load_id: int,
+                      file_name: str) -> PlatformCounts:
+    """Append the accepted lines of a UTF-8 platform CSV to raw.customs_platform and the rest to audit.quarantine."""
+    # Columns we do not read get a name of their own, so the read never depends on what they hold.
+    columns = {field or f"_unused_{index}": "VARCHAR" for index, field in enumerate(layout.fields)}
+    year, month_from, month_to = layout.period or (None, None, None)
+    con.execute(_sql("0_params"), {
+        "first_line": layout.first_line, "year": year, "month_from": month_from, "month_to": month_to,
+        "value_field": "value_yuan" if "value_yuan" in layout.headers else "value_usd",
+    })
+    lines = con.execute(_sql("1_load"), {"path": str(csv_path), "columns": columns, "skip": layout.first_line - 1,
+                                         "load_id": load_id,
+                                         "file_name": file_name}).fetchone()[0]
+    unreadable = con.execute("SELECT count(DISTINCT line) FROM customs_platform_rejects").fetchone()[0]
+    if unreadable:
+        con.execute(_sql("2_shift"), {"load_id": load_id})
+    con.execute(_sql("3_quarantine"), {
+        "load_id": load_id, "file_name": file_name, "sheet": layout.sheet,
+        "fields": list(layout.headers), "headers": list(layout.headers.values()),
+        "rules": list(PLATFORM_RULES), "messages": list(PLATFORM_RULES.values()),
+        "column_fields": [field or "" for field in layout.fields],
+    })
+    broken = con.execute(_sql("4_drop"), {"load_id": load_id}).fetchone()[0]
+    for table in ("customs_platform_rejects", "customs_platform_reject_scans", "customs_platform_params"):
+        con.execute(f"DROP TABLE {table}")  # our own temp tables, by their fixed names
+    return PlatformCounts(read=lines + unreadable, accepted=lines - broken, rejected=broken + unreadable)
