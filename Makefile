@@ -27,9 +27,7 @@ test: $(VENV)/.synced  ## the whole suite
 	$(VENV)/bin/python -m pytest
 
 ui: $(VENV)/.synced  ## Dagster UI on 127.0.0.1:3000 over the same instance as `make run`
-	mkdir -p "$(DAGSTER_HOME)"
-	test -f "$(DAGSTER_HOME)/dagster.yaml" || cp orchestration/dagster.yaml "$(DAGSTER_HOME)/dagster.yaml"
-	exec $(VENV)/bin/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+	exec $(VENV)/bin/python -m orchestration.ui
 
 demo: $(VENV)/.synced  ## write the demo inputs into ZHAOSHANG_HOME
 	$(VENV)/bin/python -m demo --home "$(ZHAOSHANG_HOME)"

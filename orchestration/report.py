@@ -13,6 +13,11 @@ KPI_LATEST = """
            unit AS 单位, completion_rate AS 完成率, time_progress AS 时间进度, gap_pp AS 差距_百分点, status AS 状态
     FROM marts.kpi_latest ORDER BY year, metric_code, basis
 """
+LOADS = """
+    SELECT source AS 来源, status AS 状态, count(*) AS 文件数, sum(rows_read) AS 读取行,
+           sum(rows_accepted) AS 接受行, sum(rows_rejected) AS 隔离行
+    FROM audit.loads GROUP BY ALL ORDER BY 1, 2
+"""
 REJECTED = """
     SELECT source AS 来源, file_name AS 文件, message AS 原因 FROM audit.loads
     WHERE status = 'rejected' ORDER BY source, file_name
@@ -37,6 +42,7 @@ def run_report(published: Path) -> str:
     con = duckdb.connect(str(published), read_only=True)
     try:
         kpi = con.execute(KPI_LATEST).df()
+        loads = con.execute(LOADS).df()
         rejected = con.execute(REJECTED).df()
         quarantined = con.execute(QUARANTINED).df()
     finally:
@@ -46,6 +52,9 @@ def run_report(published: Path) -> str:
         "",
         "== 最新完成情况 marts.kpi_latest ==",
         _frame_text(kpi),
+        "",
+        "== 已读取的文件 files read (audit.loads) ==",
+        _frame_text(loads),
         "",
         f"== 整体退回的文件 rejected files ({len(rejected)}) ==",
         _frame_text(rejected),

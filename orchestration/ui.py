@@ -1,0 +1,29 @@
+"""`make ui`: the Dagster UI on 127.0.0.1:3000 over ZHAOSHANG_HOME's instance.
+
+A shell started in the background ignores SIGINT, and an ignored signal stays ignored across exec, so
+`dagster dev` could not be stopped. Restore the defaults before handing over.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+from orchestration.run import prepare_dagster_home
+from orchestration.settings import paths
+
+
+def main() -> None:
+    where = paths()
+    prepare_dagster_home(where)
+    os.environ["DAGSTER_HOME"] = str(where.dagster_home)
+    os.environ["ZHAOSHANG_HOME"] = str(where.home)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    dagster = os.path.join(os.path.dirname(sys.executable), "dagster")
+    os.execv(dagster, [dagster, "dev", "-m", "orchestration.definitions", "-h", "127.0.0.1", "-p", "3000"])
+
+
+if __name__ == "__main__":
+    main()
