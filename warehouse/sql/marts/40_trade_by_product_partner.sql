@@ -1,0 +1,33 @@
+-- 商品×贸易伙伴×贸易方式: the customs platform downloads, both currencies (the missing one at the month's rate).
+CREATE OR REPLACE TABLE marts.trade_by_product_partner AS
+SELECT p.year,
+       p.month_to AS month,
+       p.month_from,
+       p.hs_code, p.product_name, p.partner_code, p.partner_name,
+       p.trade_mode_name AS trade_mode, p.trade_mode_code,
+       -- A rate missing from fx_rates leaves the converted total NULL rather than short.
+       CASE WHEN count(*) = count(coalesce(p.value_yuan, p.value_usd * fx.usd_cny))
+            THEN sum(coalesce(p.value_yuan, round(p.value_usd * fx.usd_cny, 2))) END AS value_yuan,
+       CASE WHEN count(*) = count(coalesce(p.value_usd, p.value_yuan / fx.usd_cny))
+            THEN sum(coalesce(p.value_usd, round(p.value_yuan / fx.usd_cny, 2))) END AS value_usd,
+       sum(p.quantity_1) AS quantity_1, min(p.unit_1) AS unit_1,
+       count(*) AS source_lines
+FROM core.trade_platform p
+LEFT JOIN core.fx_rates fx ON fx.year = p.year AND fx.month = p.month_to
+GROUP BY ALL;
+
+COMMENT ON TABLE marts.trade_by_product_partner IS '海关统计平台数据：按商品、贸易伙伴、贸易方式汇总 customs platform downloads by HS code, partner and trade mode (summed over registration places and files in force)';
+COMMENT ON COLUMN marts.trade_by_product_partner.year IS '年份 year';
+COMMENT ON COLUMN marts.trade_by_product_partner.month IS '月份（区间下载为截止月）month, or the last month of a multi-month download';
+COMMENT ON COLUMN marts.trade_by_product_partner.month_from IS '起始月份（按月下载时等于month）first month covered';
+COMMENT ON COLUMN marts.trade_by_product_partner.hs_code IS '商品编码（HS，文本，保留开头的0）HS code as text, leading zeros kept';
+COMMENT ON COLUMN marts.trade_by_product_partner.product_name IS '商品名称 product name';
+COMMENT ON COLUMN marts.trade_by_product_partner.partner_code IS '贸易伙伴编码 partner country/region code';
+COMMENT ON COLUMN marts.trade_by_product_partner.partner_name IS '贸易伙伴名称 partner name';
+COMMENT ON COLUMN marts.trade_by_product_partner.trade_mode IS '贸易方式名称 trade mode';
+COMMENT ON COLUMN marts.trade_by_product_partner.trade_mode_code IS '贸易方式编码 trade mode code';
+COMMENT ON COLUMN marts.trade_by_product_partner.value_yuan IS '人民币金额（元），文件只给美元时按当月汇率折算 value in yuan; converted at the month''s USD/CNY rate when the file gave dollars';
+COMMENT ON COLUMN marts.trade_by_product_partner.value_usd IS '美元金额（美元），文件只给人民币时按当月汇率折算 value in US dollars; converted when the file gave yuan';
+COMMENT ON COLUMN marts.trade_by_product_partner.quantity_1 IS '第一数量 first quantity, in unit_1';
+COMMENT ON COLUMN marts.trade_by_product_partner.unit_1 IS '第一计量单位 unit of the first quantity';
+COMMENT ON COLUMN marts.trade_by_product_partner.source_lines IS '汇总的原始行数 platform lines summed';
