@@ -1,0 +1,161 @@
+"""How fast department workbooks load, next to the floor of merely reading them with python-calamine.
+
+    PYTHONPATH=. .venv/bin/python bench/departments_ingest.py --files 1000 --rows 50
+
+Writes N workbooks (about `rows` data rows each over the four sheets, a third of them in messy layouts) into
+a work folder once, then times, each in its own process so that each peak memory is its own:
+  floor  python-calamine opens every file and reads every sheet to Python lists, nothing else;
+  parse  read_department_file on every file: header finding, coercion, pandera validation;
+  load   load_source into a fresh DuckDB file: parse plus sha256, archive copy, raw inserts, audit rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+import python_calamine
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ingest.forms.departments import read_department_file  # noqa: E402
+from ingest.forms.reference import load_reference  # noqa: E402
+from tests.departments.conftest import write_reference  # noqa: E402
+from warehouse.database import connect  # noqa: E402
+from warehouse.loads import load_source  # noqa: E402
+
+DEPARTMENTS = ("招商服务中心", "经发局", "财政金融局", "建管局", "社会事业局", "资源分局", "市监分局", "党群部",
+               "阴阳赵镇", "新城办")
+STATUSES = ("线索", "在谈", "洽谈中", "已签约", "已放弃")
+KINDS = ("外出招商", "考察对接", "会见客商", "推介活动")
+USCC = ("91411102909378654A", "91411103323194874E", "914111030996030893", "9141110019482199XC")
+
+
+def _sheets(rng: random.Random, index: int, rows: int) -> dict[str, list[list[object]]]:
+    department = DEPARTMENTS[index % len(DEPARTMENTS)]
+    week = 1 + (index // len(DEPARTMENTS)) % 52
+    messy = index % 3 == 0
+    day = dt.date.fromisocalendar(2024, week, 3)
+    amount = (lambda v: f"{v}亿") if messy else (lambda v: v)
+    when = (lambda d: f"{d.year}年{d.month}月{d.day}日") if messy else (lambda d: d)
+    n_leads, n_signed, n_firms = rows * 3 // 10, rows // 10, rows // 5
+    n_acts = rows - n_leads - n_signed - n_firms
+    top = [["填报单位：" + department, None, None, f"报告期：2024年第{week}周"], ["单位：亿元"]] if messy else []
+    sheets = {} if messy else {"基本信息": [["填报单位", department], ["报告期", f"2024年第{week}周"]]}
+    lead_header = ["序号", "线索名称", "投资方", "产业类别", "预计投资额（亿元）", "来源地", "获取日期", "状态"]
+    sheets["线索"] = top + [lead_header] + [
+        [n, f"线索{index}-{n}项目", f"投资方{n}有限公司", "食品加工", amount(rng.choice((0.5, 1, 2))), "郑州",
+         when(day), rng.choice(STATUSES)] for n in range(1, n_leads + 1)]
+    sheets["签约项目"] = top + [["序号", "项目名称", "投资方", "总投资（亿元）", "签约日期", "六职领导"]] + [
+        [n, f"签约{index}-{n}项目", "某某有限公司", amount(rng.choice((0.3, 1.2))), when(day), None]
+        for n in range(1, n_signed + 1)]
+    sheets["注册企业"] = top + [["序号", "企业名称", "统一社会信用代码", "注册日期", "注册资本（万元）", "行业"]] + [
+        [n, f"企业{n}", rng.choice(USCC), when(day), 500, "批发和零售业"] for n in range(1, n_firms + 1)]
+    sheets["招商活动"] = top + [["序号", "日期", "活动类型", "地点", "对接企业数", "带队领导", "内容摘要"]] + [
+        [n, when(day), rng.choice(KINDS), "杭州", "10余" if messy and n == 1 else rng.randint(1, 5), "主任", "洽谈"]
+        for n in range(1, n_acts + 1)]
+    if messy:
+        sheets["线索"].append(["合计", None, None, None, None, None, None, None])
+    return sheets
+
+
+def generate(folder: Path, files: int, rows: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(20240623)
+    paths = []
+    for index in range(files):
+        path = folder / f"周报-{index:05d}.xlsx"
+        paths.append(path)
+        if path.exists():
+            continue
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        for name, grid in _sheets(rng, index, rows).items():
+            sheet = book.create_sheet(name)
+            for row in grid:
+                sheet.append(row)
+        book.save(path)
+    return paths
+
+
+def _floor(paths: list[Path]) -> int:
+    cells = 0
+    for path in paths:
+        with python_calamine.CalamineWorkbook.from_path(str(path)) as workbook:
+            for name in workbook.sheet_names:
+                cells += sum(len(row) for row in workbook.get_sheet_by_name(name).to_python())
+    return cells
+
+
+def _parse(paths: list[Path], reference_dir: Path) -> int:
+    reference = load_reference(reference_dir)
+    return sum(read_department_file(path, reference).rows_read for path in paths)
+
+
+def _load(landing: Path, reference_dir: Path, work: Path) -> int:
+    reference = load_reference(reference_dir)
+    for leftover in (work / "bench.duckdb", work / "archive"):
+        shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+    with connect(work / "bench.duckdb") as con:
+        outcomes = load_source(con, "departments", landing, work / "archive", read_department_file, reference)
+    return sum(o.rows_read for o in outcomes)
+
+
+def measure(mode: str, work: Path) -> dict:
+    """Run one mode in this process and report its time and this process's peak memory."""
+    landing, reference_dir = work / "landing", work / "reference"
+    paths = sorted(landing.glob("*.xlsx"))
+    start = time.perf_counter()
+    if mode == "floor":
+        count = _floor(paths)
+    elif mode == "parse":
+        count = _parse(paths, reference_dir)
+    else:
+        count = _load(landing, reference_dir, work)
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"mode": mode, "files": len(paths), "count": count, "seconds": round(seconds, 2),
+            "files_per_second": round(len(paths) / seconds, 1), "peak_mb": round(peak_mb, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--rows", type=int, default=50)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/zhaoshang-bench-departments"))
+    parser.add_argument("--mode", choices=("floor", "parse", "load"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.mode:
+        print(json.dumps(measure(args.mode, args.work)))
+        return
+    landing = args.work / "landing"
+    if landing.exists() and len(list(landing.glob("*.xlsx"))) != args.files:
+        shutil.rmtree(landing)
+    write_reference(args.work / "reference")
+    start = time.perf_counter()
+    generate(landing, args.files, args.rows)
+    print(f"{args.files} workbooks of about {args.rows} rows ready in {time.perf_counter() - start:.1f}s")
+    results = []
+    for mode in ("floor", "parse", "load"):
+        out = subprocess.run([sys.executable, __file__, "--mode", mode, "--work", str(args.work)],
+                             check=True, capture_output=True, text=True).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+        print(results[-1])
+    floor = results[0]["seconds"]
+    for result in results[1:]:
+        print(f"{result['mode']}: {result['files_per_second']} files/s, {result['seconds'] / floor:.1f}x the floor, "
+              f"peak {result['peak_mb']} MB (floor {results[0]['peak_mb']} MB)")
+
+
+if __name__ == "__main__":
+    main()
