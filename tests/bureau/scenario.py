@@ -44,7 +44,8 @@ def write_scenario(home: Path, *, signed_figure: str = "2", incubator_reported: 
     ], title="2024年上半年西城区招商引资指标认定表", arrived=dt.datetime(2024, 7, 12, 16, 30))
 
     departments = home / "landing" / "departments"
-    ambiguous = [("数据中心项目", "甲数据科技有限公司", "数字经济", 1, "郑州", "2024-05-06", "在谈", None)]
+    ambiguous = [("数据中心项目", "甲数据科技有限公司", "数字经济", 1, "郑州", "2024-05-06", "在谈", None),
+                 ("智慧物流总部二期项目", "中原智慧物流集团有限公司", "物流", 2, "郑州", "2024-06-18", "线索", None)]
     department_workbook(departments / "招商中心-2024年6月.xlsx", "招商中心", "2024年6月", leads=[
         ("中食数联项目", "华润数字科技有限公司", "数字经济", "3.5", "深圳", "2024-03-05", "在谈", None),
         ("联东U谷项目", "联东投资（集团）有限公司", "产业园运营", "2", "北京", "2024-06-05", "在谈", None),

@@ -74,6 +74,8 @@ def test_ambiguous_matches_are_shown(tmp_path):
         ("no_investor_several_candidates", ""),
         ("same_name_different_investors", "乙云计算有限公司"),
         ("same_name_different_investors", "甲数据科技有限公司"),
+        ("similar_name_same_investor", "中原智慧物流集团有限公司"),
+        ("similar_name_same_investor", "中原智慧物流集团有限公司"),
     ]
 
 

@@ -73,11 +73,25 @@ SELECT *, 'P' || substr(md5(name_key || '|' || coalesce(entity_investor_key, '')
 FROM core.project_mention_keys;
 
 -- Matches the warehouse would not guess: the same name with different investors, a name without an investor
--- that fits several projects, and one investor's projects whose names contain one another.
+-- that fits several projects (one row per mention), and one investor's projects whose names contain one another
+-- (one row per project, at its first mention). `candidates` holds the investors, or the other project names.
 CREATE OR REPLACE TABLE core.project_ambiguous_matches AS
+WITH contained AS (
+    SELECT DISTINCT a.project_id, b.project_name AS other_name
+    FROM core.project_mention_keys a
+    JOIN core.project_mention_keys b
+      ON a.entity_investor_key = b.entity_investor_key AND a.name_key <> b.name_key
+     AND length(a.name_key) > 1 AND length(b.name_key) > 1
+     AND (contains(a.name_key, b.name_key) OR contains(b.name_key, a.name_key))
+),
+first_mention AS (
+    SELECT * FROM core.project_mention_keys
+    QUALIFY row_number() OVER (PARTITION BY project_id ORDER BY source, file_name, sheet, row_number) = 1
+)
 SELECT 'same_name_different_investors' AS reason,
        '同名项目的投资方不同，未合并 same project name, different investors: kept apart' AS explanation,
-       name_key, project_id, source, file_name, sheet, row_number, project_name, investor, investor_candidates
+       name_key, project_id, source, file_name, sheet, row_number, project_name, investor,
+       investor_candidates AS candidates
 FROM core.project_mention_keys
 WHERE len(investor_keys) > 1 AND investor_key IS NOT NULL
 UNION ALL
@@ -87,15 +101,12 @@ SELECT 'no_investor_several_candidates',
 FROM core.project_mention_keys
 WHERE len(investor_keys) > 1 AND investor_key IS NULL
 UNION ALL
-SELECT DISTINCT 'similar_name_same_investor',
+SELECT 'similar_name_same_investor',
        '同一投资方的项目名称相互包含，未合并 one investor, names contained in one another: kept apart',
-       a.name_key, a.project_id, a.source, a.file_name, a.sheet, a.row_number, a.project_name, a.investor,
-       [b.project_name]
-FROM core.project_mention_keys a
-JOIN core.project_mention_keys b
-  ON a.entity_investor_key = b.entity_investor_key AND a.name_key <> b.name_key
- AND length(a.name_key) > 1 AND length(b.name_key) > 1
- AND (contains(a.name_key, b.name_key) OR contains(b.name_key, a.name_key));
+       f.name_key, f.project_id, f.source, f.file_name, f.sheet, f.row_number, f.project_name, f.investor,
+       list(DISTINCT s.other_name ORDER BY s.other_name)
+FROM first_mention f JOIN contained s USING (project_id)
+GROUP BY ALL;
 
 -- One row per project: the bureau's word first, then the departments' signed ledgers, then their leads.
 CREATE OR REPLACE TABLE core.projects AS
