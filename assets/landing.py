@@ -1,6 +1,8 @@
 """One ingest asset per source, made the same way: load new files, then check what is wrong now."""
 
 
+from collections.abc import Callable
+
 import dagster as dg
 import pandas as pd
 
@@ -8,10 +10,13 @@ from assets.display import markdown_table
 from assets.reference import reference_data, reference_or_fail
 from orchestration.resources import Warehouse
 from warehouse.audit import open_findings, open_quarantine, open_rejections
-from warehouse.loads import Reader, ignored_files, load_source
+from warehouse.batch_loads import BatchReader
+from warehouse.loads import LoadOutcome, Reader, ignored_files, load_source
 
 
-def landing_asset(source: str, reader: Reader, description: str) -> dg.AssetsDefinition:
+def landing_asset(source: str, reader: Reader | BatchReader, description: str,
+                  load: Callable[..., list[LoadOutcome]] = load_source) -> dg.AssetsDefinition:
+    """`load` is load_source, or load_source_batched with a reader of many files at once."""
     name = f"{source}_files"
 
     @dg.asset(
@@ -30,8 +35,8 @@ def landing_asset(source: str, reader: Reader, description: str) -> dg.AssetsDef
         reference = reference_or_fail(warehouse)
         paths = warehouse.paths
         with warehouse.connect() as con:
-            outcomes = load_source(con, source, paths.landing_for(source), paths.archive, reader, reference,
-                                   run_id=context.run_id)
+            outcomes = load(con, source, paths.landing_for(source), paths.archive, reader, reference,
+                            run_id=context.run_id)
             rejected = open_rejections(con, source)
             quarantined = open_quarantine(con, source)
             findings = open_findings(con, source)

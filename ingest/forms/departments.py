@@ -9,7 +9,16 @@ from pathlib import Path
 import pandas as pd
 
 from ingest.dates import parse_date
-from ingest.forms.common import Coercion, FileRejected, ParsedFile, by_cell, read_table
+from ingest.forms.common import (
+    Coercion,
+    FileRejected,
+    Issue,
+    ParsedFile,
+    by_cell,
+    cell_text,
+    coerce_table,
+    headers_of,
+)
 from ingest.forms.reference import Reference
 from ingest.numbers import parse_number
 from ingest.periods import ReportPeriod, parse_report_period
@@ -18,6 +27,7 @@ from ingest.text import is_nothing, normalise
 from ingest.units import amount_in
 from ingest.workbook import read_sheets
 from schemas.departments import ActivityRow, EnterpriseRow, LeadRow, SignedProjectRow
+from schemas.rules import failures
 
 _NAME = (r"序号",)
 
@@ -270,6 +280,41 @@ def _match_sheets(sheets: dict) -> list[tuple[Sheetform, FoundTable]]:
 
 
 def read_department_file(path: Path, reference: Reference) -> ParsedFile:
+    parsed, pending = _parse(path, reference)
+    _validate(pending)
+    return parsed
+
+
+def read_department_files(paths: list[Path], reference: Reference) -> list[ParsedFile | Exception]:
+    """Many workbooks at once, in order: each is parsed on its own, then pandera runs once per form over all of
+    them (its fixed cost per call outweighs a 50-row workbook). Rows, issues and lineage stay with their file;
+    a workbook that cannot be read is returned as its exception, for the loader to record."""
+    results: list[ParsedFile | Exception] = []
+    pending: list[_Pending] = []
+    for path in paths:
+        try:
+            parsed, waiting = _parse(path, reference)
+        except Exception as err:  # noqa: BLE001 - the loader reports it against this file, the others go on
+            results.append(err)
+            continue
+        results.append(parsed)
+        pending.extend(waiting)
+    _validate(pending)
+    return results
+
+
+@dataclass
+class _Pending:
+    """A coerced table of one workbook, waiting for pandera."""
+
+    parsed: ParsedFile
+    form: Sheetform
+    table: FoundTable
+    frame: pd.DataFrame
+    sources: dict[str, str]  # coerced column -> the found column it was read from, for messages
+
+
+def _parse(path: Path, reference: Reference) -> tuple[ParsedFile, list[_Pending]]:
     sheets = read_sheets(path)
     matched = _match_sheets(sheets)
     if not matched:
@@ -283,10 +328,41 @@ def read_department_file(path: Path, reference: Reference) -> ParsedFile:
         reported = None
         parsed.findings.append(("基本信息", "date", f"填报日期：{err}"))
     parsed.add("raw.dept_reports", _report_frame(code, written, period, reporter, reported))
+    pending = []
     for form, table in matched:
-        parsed.add(form.table, read_table(parsed, table, _coercions(form, table), form.model,
-                                          fixed={"department_code": code}))
-    return parsed
+        coercions = _coercions(form, table)
+        parsed.rows_read += len(table.rows)
+        frame, issues = coerce_table(table, coercions, fixed={"department_code": code})
+        parsed.issues.extend(issues)
+        sources = {name: coercion.field for name, coercion in coercions.items() if coercion.field}
+        pending.append(_Pending(parsed, form, table, frame, sources))
+    return parsed, pending
+
+
+def _validate(pending: list[_Pending]) -> None:
+    """Validate each form's rows of every pending workbook in one pandera call; failing rows become Issues of
+    their own workbook and leave its frame."""
+    for form in FORMS:
+        batch = [p for p in pending if p.form is form and not p.frame.empty]
+        if not batch:
+            continue
+        frame = pd.concat([p.frame for p in batch], ignore_index=True)
+        owner = [i for i, p in enumerate(batch) for _ in range(len(p.frame))]
+        failed: set[int] = set()
+        for failure in failures(form.model, frame):
+            item = batch[owner[failure.index]]
+            row_number = int(frame.at[failure.index, "row_number"])
+            source = item.sources.get(failure.field, failure.field)
+            value = failure.value if source == failure.field else cell_text(
+                next(row.cells for row in item.table.rows if row.row_number == row_number).get(source))
+            item.parsed.issues.append(Issue(item.table.sheet, row_number, headers_of(item.table).get(source, source),
+                                            value, failure.rule, failure.message))
+            failed.add(failure.index)
+        start = 0
+        for item in batch:
+            rows = range(start, start + len(item.frame))
+            start += len(item.frame)
+            item.parsed.add(form.table, frame.loc[[i for i in rows if i not in failed]])
 
 
 def _week_or_label(period: ReportPeriod) -> str:

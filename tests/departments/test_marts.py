@@ -10,10 +10,11 @@ from pathlib import Path
 import duckdb
 
 from ingest.forms.bureau import read_bureau_file
-from ingest.forms.departments import read_department_file
+from ingest.forms.departments import read_department_files
 from ingest.forms.reference import load_reference
 from tests.departments.books import GOOD_USCC, OTHER_USCC, workbook, write_xlsx
 from tests.departments.conftest import REFERENCE, write_reference
+from warehouse.batch_loads import load_source_batched
 from warehouse.database import apply_sql_dir, connect
 from warehouse.loads import load_source
 from warehouse.reference import write_reference as write_reference_tables
@@ -29,8 +30,9 @@ def build(home: Path) -> Path:
     database = home / "warehouse" / "build.duckdb"
     with connect(database) as con:
         write_reference_tables(con, reference)
-        for source, reader in (("bureau", read_bureau_file), ("departments", read_department_file)):
-            load_source(con, source, home / "landing" / source, home / "archive", reader, reference)
+        load_source(con, "bureau", home / "landing" / "bureau", home / "archive", read_bureau_file, reference)
+        load_source_batched(con, "departments", home / "landing" / "departments", home / "archive",
+                            read_department_files, reference)
         apply_sql_dir(con, "core")
         apply_sql_dir(con, "marts")
     return database
