@@ -18,10 +18,11 @@ def con(tmp_path_factory):
 
 
 def test_every_confirmation_is_kept_with_its_vintage(con):
-    assert rows(con, """SELECT value, confirmed_on, file_name FROM core.kpi_confirmations
+    assert rows(con, """SELECT value, confirmed_on, file_name, confirmation_number, is_latest
+                        FROM core.kpi_confirmations
                         WHERE metric_code = 'domestic_capital' AND month = 4 ORDER BY confirmed_on""") == [
-        (Decimal("2.0500"), MAY_ROUND, "关于西城区2024年1-4月招商引资指标及项目认定结果的反馈.xlsx"),
-        (Decimal("2.1800"), JULY_ROUND, "西城区2024年上半年招商引资指标认定表.xlsx"),
+        (Decimal("2.0500"), MAY_ROUND, "关于西城区2024年1-4月招商引资指标及项目认定结果的反馈.xlsx", 1, False),
+        (Decimal("2.1800"), JULY_ROUND, "西城区2024年上半年招商引资指标认定表.xlsx", 2, True),
     ]
 
 
