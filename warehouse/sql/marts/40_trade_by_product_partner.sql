@@ -12,7 +12,7 @@ SELECT p.year,
             THEN sum(coalesce(p.value_usd, round(p.value_yuan / fx.usd_cny, 2))) END AS value_usd,
        sum(p.quantity_1) AS quantity_1, min(p.unit_1) AS unit_1,
        count(*) AS source_lines
-FROM core.trade_platform p
+FROM core.trade_platform_lines p
 LEFT JOIN core.fx_rates fx ON fx.year = p.year AND fx.month = p.month_to
 GROUP BY ALL;
 

@@ -1,0 +1,164 @@
+"""How fast and how lean the customs platform path is at scale, against DuckDB reading the same data on its own.
+
+    .venv/bin/python bench/customs_platform.py --rows 10000000 [--work /tmp/bench-customs]
+
+Writes an N-line platform download the way the platform does (GBK, every field quoted, CRLF, a trailing comma,
+thousands separators, '-' for an empty unit) with a few broken lines, and its UTF-8 twin. Then, each in a child
+process so that its peak resident memory (ru_maxrss) is its own:
+  floor   DuckDB's CREATE TABLE ... AS SELECT * FROM read_csv(twin), nothing else;
+  ingest  the real path: load_source (sha256, archive copy, GBK->UTF-8 transcode, one SQL pass with every rule,
+          quarantine) then every core and mart SQL file.
+The floor runs before and after the ingest (the machine is shared; the mean is the reference).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HEADER = ("数据年月", "商品编码", "商品名称", "贸易伙伴编码", "贸易伙伴名称", "贸易方式编码", "贸易方式名称",
+          "注册地编码", "注册地名称", "第一数量", "第一计量单位", "第二数量", "第二计量单位", "人民币")
+GOODS = (("02031100", "鲜或冷的整头及半头猪肉", "千克"), ("02032900", "冻猪肉", "千克"),
+         ("04069000", "其他奶酪", "千克"), ("08045020", "鲜或干的芒果", "千克"), ("12019010", "黄大豆", "千克"),
+         ("16010020", "猪肉香肠", "千克"), ("19059000", "其他面包、糕点、饼干", "千克"),
+         ("39269090", "其他塑料制品", "千克"), ("73089000", "其他钢铁结构体及部件", "千克"),
+         ("84122100", "直线作用的液压动力装置（液压缸）", "千克"))
+PARTNERS = (("110", "中国香港"), ("116", "日本"), ("133", "韩国"), ("304", "德国"), ("502", "美国"),
+            ("601", "澳大利亚"))
+MODES = (("0110", "一般贸易"), ("0615", "进料对口"), ("1039", "市场采购"), ("9610", "跨境电子商务零售"))
+PLACES = (("41119", "漯河"), ("41109", "许昌"), ("41019", "郑州"))
+BROKEN_EVERY = 1_000_003  # one line in about a million has lost its HS code's first digit
+
+
+def value_of(index: int) -> int:
+    """The 人民币 amount of data line `index` (0-based): lets the child check every row kept its line number."""
+    return (index * 7919) % 100_000_000
+
+
+def _line(index: int, rng: random.Random) -> str:
+    code, name, unit = GOODS[index % len(GOODS)]
+    if index % BROKEN_EVERY == BROKEN_EVERY - 1:
+        code = code[1:]
+    partner = PARTNERS[index % len(PARTNERS)]
+    mode = MODES[(index // 7) % len(MODES)]
+    place = PLACES[(index // 3) % len(PLACES)]
+    # 50,000 lines a month from January 2015: ten million lines are seventeen years of monthly downloads.
+    year, month = 2015 + index // 600_000, 1 + (index // 50_000) % 12
+    fields = (f"{year}{month:02d}", code, name, *partner, *mode, *place, f"{rng.randrange(1, 900_000):,}", unit,
+              "0", "-", f"{value_of(index):,}")
+    return ",".join(f'"{field}"' for field in fields) + ",\r\n"
+
+
+def generate(path: Path, rows: int) -> None:
+    rng = random.Random(20240531)
+    with path.open("w", encoding="gbk", newline="") as out:
+        out.write(",".join(f'"{h}"' for h in HEADER) + ",\r\n")
+        for start in range(0, rows, 100_000):
+            out.write("".join(_line(index, rng) for index in range(start, min(rows, start + 100_000))))
+
+
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def child_floor(work: Path) -> dict:
+    import duckdb
+
+    db = work / "floor.duckdb"
+    db.unlink(missing_ok=True)
+    started = time.perf_counter()
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE platform AS SELECT * FROM read_csv(?)", [str(work / "twin.csv")])
+    rows = con.execute("SELECT count(*) FROM platform").fetchone()[0]
+    con.close()
+    return {"seconds": round(time.perf_counter() - started, 2), "rows": rows, "peak_mb": _peak_mb()}
+
+
+def child_ingest(work: Path) -> dict:
+    import shutil
+
+    from ingest.forms.customs import read_customs_file
+    from ingest.forms.reference import Reference
+    from warehouse.database import apply_sql_dir, connect
+    from warehouse.loads import load_source
+
+    reference = Reference(departments=[], enterprises=[], metrics=[], targets=[], department_targets=[],
+                          fx_rates={}, six_post_plan=[], settings={})
+    db, archive = work / "ingest.duckdb", work / "archive"
+    db.unlink(missing_ok=True)
+    shutil.rmtree(archive, ignore_errors=True)
+    phases = {}
+    started = time.perf_counter()
+    with connect(db) as con:
+        [outcome] = load_source(con, "customs", work / "landing", archive, read_customs_file, reference)
+        phases["load"] = round(time.perf_counter() - started, 2)
+        mark = time.perf_counter()
+        apply_sql_dir(con, "core")
+        phases["core"] = round(time.perf_counter() - mark, 2)
+        mark = time.perf_counter()
+        apply_sql_dir(con, "marts")
+        phases["marts"] = round(time.perf_counter() - mark, 2)
+    seconds = round(time.perf_counter() - started, 2)
+    with connect(db) as con:
+        misnumbered = con.execute(
+            "SELECT count(*) FROM raw.customs_platform"
+            " WHERE value_yuan <> ((row_number::BIGINT - 2) * 7919) % 100000000"
+        ).fetchone()[0]
+        quarantined = con.execute("SELECT count(*), min(row_number) FROM audit.quarantine").fetchone()
+        mart_rows = con.execute("SELECT count(*) FROM marts.trade_by_product_partner").fetchone()[0]
+    return {"seconds": seconds, "phases": phases, "rows_read": outcome.rows_read, "accepted": outcome.rows_accepted,
+            "rejected": outcome.rows_rejected, "quarantined_cells": quarantined[0],
+            "first_quarantined_line": quarantined[1], "rows_with_wrong_line_number": misnumbered,
+            "mart_rows": mart_rows, "peak_mb": _peak_mb()}
+
+
+def _run_child(kind: str, args: argparse.Namespace) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--child", kind, "--work", str(args.work), "--rows",
+                           str(args.rows)], check=True, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/bench-customs"))
+    parser.add_argument("--child", choices=["floor", "ingest"])
+    args = parser.parse_args()
+    work = args.work / str(args.rows)
+    if args.child:
+        print(json.dumps(child_floor(work) if args.child == "floor" else child_ingest(work)))
+        return
+
+    from ingest.encoding import transcode_to_utf8
+
+    source = work / "landing" / "customs" / "海关统计数据在线查询_按月.csv"
+    if not source.exists():
+        source.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        generate(source, args.rows)
+        transcode_to_utf8(source, work / "twin.csv")
+        print(f"generated {args.rows:,} lines, {source.stat().st_size / 2**20:,.0f} MiB GBK, "
+              f"in {time.perf_counter() - started:.0f} s", flush=True)
+    before = _run_child("floor", args)
+    print("floor ", before, flush=True)
+    ingest = _run_child("ingest", args)
+    print("ingest", ingest, flush=True)
+    after = _run_child("floor", args)
+    print("floor ", after, flush=True)
+    floor = (before["seconds"] + after["seconds"]) / 2
+    print(f"rows {args.rows:,}: floor {floor:.1f} s (mean of {before['seconds']} and {after['seconds']}), "
+          f"ingest {ingest['seconds']:.1f} s, ratio {ingest['seconds'] / floor:.2f}x; "
+          f"peak memory floor {max(before['peak_mb'], after['peak_mb']):.0f} MB, ingest {ingest['peak_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
