@@ -126,3 +126,8 @@ def test_every_mart_table_and_column_is_commented(con):
     assert rows(con, """SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'marts' AND comment IS NOT NULL
                           AND table_name IN ('project_pipeline', 'pipeline_funnel', 'three_batches',
                                              'kpi_revisions')""") == [(4,)]
+
+
+def test_a_six_post_leader_missing_from_the_sheets_comes_from_the_plan(con):
+    assert rows(con, "SELECT six_post_leader FROM marts.project_pipeline WHERE project_name = '山外科技孵化项目'") == [
+        ("党工委副书记",)]

@@ -37,7 +37,8 @@ _REFERENCE = {
                    "2024,foreign_capital,30\n2024,domestic_capital,7\n2024,trade_total,5300\n",
     "fx_rates.csv": "year,month,usd_cny\n2024,4,7.1\n",
     "six_post_plan.csv": "year,leader,project_name,investor\n"
-                         "2024,管委会主任,智慧物流总部项目,中原智慧物流集团有限公司\n",
+                         "2024,管委会主任,智慧物流总部项目,中原智慧物流集团有限公司\n"
+                         "2024,党工委副书记,山外科技孵化项目,山外山科技创业投资有限公司\n",
 }
 
 
