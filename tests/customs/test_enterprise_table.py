@@ -1,0 +1,169 @@
+"""The enterprise monthly table: units, 合计 reconciliation, roster matching, 当月 from 累计, reloads, flags."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal as D
+from pathlib import Path
+
+from ingest.forms.customs import read_customs_file
+from ingest.forms.reference import load_reference
+from tests.customs.conftest import FUYUAN, OUTSIDER, ZHENGTENG, ZHENMAO, cumulative_table, monthly_table
+from tests.workbooks import write_workbook
+from warehouse.checks import mart_checks
+
+MAY_ROWS = [
+    (*FUYUAN[:1], FUYUAN[3], FUYUAN[2], 60.68, 296.58, 42.48, 207.61, 18.20, 88.97),
+    ("正腾商贸", None, None, "31.21", "93.64", "12.48", "37.46", "18.73", "56.18"),  # alias, numbers as text
+    (OUTSIDER[0], OUTSIDER[3], OUTSIDER[2], 55.14, 203.20, 33.08, 121.92, 22.06, 81.28),
+]
+MAY_TOTAL = (147.03, 593.42, 88.04, 366.99, 58.99, 226.43)
+
+
+def _table(home: Path, name: str, grid: list[list[object]]) -> Path:
+    return write_workbook(home / "landing" / "customs" / name, {"Sheet1": grid})
+
+
+def _check(con, name: str) -> list[tuple]:
+    [check] = [c for c in mart_checks() if c.name == name]
+    return [tuple(row) for row in check.failing_rows(con).itertuples(index=False)]
+
+
+def test_a_table_that_adds_up_loads_in_wan_yuan_and_keeps_outsiders_apart(trade_home: Path, build) -> None:
+    _table(trade_home, "2024年1-5月西城区企业进出口情况.xlsx", monthly_table(2024, 5, "万元", MAY_ROWS, MAY_TOTAL))
+
+    [outcome], con = build(trade_home)
+
+    assert (outcome.status, outcome.rows_read, outcome.rows_accepted, outcome.message) == ("loaded", 3, 3, None)
+    assert con.execute("SELECT year, month, total_wan_yuan, total_ytd_wan_yuan FROM marts.trade_monthly").fetchall() \
+        == [(2024, 5, D("91.8900"), D("390.2200"))]
+    assert con.execute(
+        "SELECT enterprise_name, total_wan_yuan, total_ytd_wan_yuan, new_this_year FROM marts.trade_by_enterprise"
+    ).fetchall() == [("漯河富元食品有限公司", D("60.6800"), D("296.5800"), None),
+                     ("漯河正腾商贸有限公司", D("31.2100"), D("93.6400"), None)]
+    assert con.execute(
+        "SELECT file_name, row_number, enterprise_name, customs_code, uscc, total_wan_yuan FROM marts.trade_unmatched"
+    ).fetchall() == [("2024年1-5月西城区企业进出口情况.xlsx", 7, OUTSIDER[0], OUTSIDER[3], OUTSIDER[2], D("55.1400"))]
+    assert _check(con, "info_trade_total_mismatch") == []
+
+
+def test_rows_that_do_not_add_up_to_the_total_row_are_flagged(trade_home: Path, build) -> None:
+    wrong_total = (147.03, 600.00, 88.04, 366.99, 58.99, 226.43)
+    path = _table(trade_home, "2024年1-5月西城区企业进出口情况.xlsx",
+                  monthly_table(2024, 5, "万元", MAY_ROWS, wrong_total))
+
+    parsed = read_customs_file(path, load_reference(trade_home / "reference"))
+    [outcome], con = build(trade_home)
+
+    [(sheet, rule, message)] = parsed.findings
+    assert (sheet, rule) == ("Sheet1", "total_mismatch")
+    assert "进出口/1-5月累计" in message and "600" in message and "593.42" in message
+    assert outcome.rows_accepted == 3 and "合计" in outcome.message
+    [(file_name, _sheet, _message)] = _check(con, "info_trade_total_mismatch")
+    assert file_name == "2024年1-5月西城区企业进出口情况.xlsx"
+
+
+def test_yuan_and_thousand_dollar_tables_convert_to_wan_yuan_with_the_months_rate(trade_home: Path) -> None:
+    reference = load_reference(trade_home / "reference")
+    in_yuan = _table(trade_home, "2024年1-5月西城区企业进出口情况.xlsx", monthly_table(
+        2024, 5, "元", [(*FUYUAN[:1], FUYUAN[3], FUYUAN[2], 606800, 2965800, 424800, 2076100, 182000, 889700)], None))
+    in_kusd = _table(trade_home, "2024年1月西城区企业进出口情况.xlsx", monthly_table(
+        2024, 1, "千美元", [(*FUYUAN[:1], FUYUAN[3], FUYUAN[2], 100, 100, 80, 80, 20, 20)], None))
+
+    [yuan] = read_customs_file(in_yuan, reference).tables["raw.customs_enterprise_monthly"]
+    [kusd] = read_customs_file(in_kusd, reference).tables["raw.customs_enterprise_monthly"]
+
+    assert yuan.loc[0, ["total_ytd_wan_yuan", "export_ytd_wan_yuan", "unit_as_written"]].tolist() == \
+        [D("296.58"), D("207.61"), "元"]
+    # 100千美元 at 7.1250 = 712,500元 = 71.25万元
+    assert kusd.loc[0, ["total_month_wan_yuan", "import_ytd_wan_yuan", "unit_as_written"]].tolist() == \
+        [D("71.25"), D("14.25"), "千美元"]
+
+
+def test_monthly_flow_is_the_difference_of_cumulative_figures(trade_home: Path, build) -> None:
+    _table(trade_home, "2024年1月西城区企业进出口情况.xlsx",
+           cumulative_table(2024, 1, [(FUYUAN[0], FUYUAN[3], FUYUAN[2], 100.00, 70.00, 30.00)]))
+    _table(trade_home, "2024年1-2月西城区企业进出口情况.xlsx",
+           cumulative_table(2024, 2, [(FUYUAN[0], FUYUAN[3], FUYUAN[2], 180.50, 120.50, 60.00)]))
+
+    _outcomes, con = build(trade_home)
+
+    assert con.execute(
+        "SELECT month, export_wan_yuan, import_wan_yuan, total_wan_yuan, total_ytd_wan_yuan FROM marts.trade_monthly"
+    ).fetchall() == [(1, D("70.0000"), D("30.0000"), D("100.0000"), D("100.0000")),
+                     (2, D("50.5000"), D("30.0000"), D("80.5000"), D("180.5000"))]
+    assert _check(con, "trade_cumulative_not_falling") == []
+    assert _check(con, "info_trade_missing_month") == []
+
+
+def test_a_falling_cumulative_figure_is_an_error_on_its_row(trade_home: Path, build) -> None:
+    _table(trade_home, "2024年1月西城区企业进出口情况.xlsx",
+           cumulative_table(2024, 1, [(FUYUAN[0], FUYUAN[3], FUYUAN[2], 100.00, 70.00, 30.00)]))
+    _table(trade_home, "2024年1-2月西城区企业进出口情况.xlsx",
+           cumulative_table(2024, 2, [(ZHENGTENG[0], None, None, 5.00, 5.00, 0),
+                                      (FUYUAN[0], FUYUAN[3], FUYUAN[2], 90.00, 60.00, 30.00)]))
+
+    _outcomes, con = build(trade_home)
+
+    assert _check(con, "trade_cumulative_not_falling") == [
+        (2024, 2, "2024年1-2月西城区企业进出口情况.xlsx", 6, FUYUAN[0], D("90.0000"), D("100.0000"))]
+    assert [c for c in mart_checks() if c.name == "trade_cumulative_not_falling"][0].blocking
+    # Nothing is made up for the month: its flow is unknown, the 累计 stands as reported.
+    assert con.execute("SELECT total_wan_yuan, total_ytd_wan_yuan FROM marts.trade_monthly WHERE month = 2"
+                       ).fetchall() == [(None, D("95.0000"))]
+
+
+def test_a_missing_month_is_reported_not_guessed(trade_home: Path, build) -> None:
+    _table(trade_home, "2024年1月西城区企业进出口情况.xlsx",
+           cumulative_table(2024, 1, [(FUYUAN[0], FUYUAN[3], FUYUAN[2], 100.00, 70.00, 30.00)]))
+    _table(trade_home, "2024年1-3月西城区企业进出口情况.xlsx",
+           cumulative_table(2024, 3, [(FUYUAN[0], FUYUAN[3], FUYUAN[2], 250.00, 170.00, 80.00)]))
+
+    _outcomes, con = build(trade_home)
+
+    assert _check(con, "info_trade_missing_month") == [(2024, 2)]
+    assert con.execute("SELECT month, total_wan_yuan, total_ytd_wan_yuan FROM marts.trade_monthly").fetchall() == [
+        (1, D("100.0000"), D("100.0000")), (3, None, D("250.0000"))]
+
+
+def test_reloading_a_month_replaces_that_month_only(trade_home: Path, build) -> None:
+    _table(trade_home, "2024年1月西城区企业进出口情况.xlsx",
+           cumulative_table(2024, 1, [(FUYUAN[0], FUYUAN[3], FUYUAN[2], 100.00, 70.00, 30.00)]))
+    first_feb = _table(trade_home, "2024年1-2月西城区企业进出口情况.xlsx",
+                       cumulative_table(2024, 2, [(FUYUAN[0], FUYUAN[3], FUYUAN[2], 180.50, 120.50, 60.00)]))
+    build(trade_home)
+    corrected = _table(trade_home, "2024年1-2月西城区企业进出口情况（更正）.xlsx",
+                       cumulative_table(2024, 2, [(FUYUAN[0], FUYUAN[3], FUYUAN[2], 190.00, 125.00, 65.00)]))
+    os.utime(corrected, ns=(first_feb.stat().st_mtime_ns + 10**9,) * 2)
+
+    [outcome], con = build(trade_home)
+
+    assert outcome.file_name == corrected.name
+    assert con.execute("SELECT file_name, status FROM audit.loads ORDER BY load_id").fetchall() == [
+        ("2024年1月西城区企业进出口情况.xlsx", "loaded"),
+        ("2024年1-2月西城区企业进出口情况.xlsx", "superseded"),
+        ("2024年1-2月西城区企业进出口情况（更正）.xlsx", "loaded")]
+    assert con.execute("SELECT month, total_wan_yuan, total_ytd_wan_yuan FROM marts.trade_monthly").fetchall() == [
+        (1, D("100.0000"), D("100.0000")), (2, D("90.0000"), D("190.0000"))]
+
+
+def test_stopped_sharp_fall_and_new_enterprises_are_flagged(trade_home: Path, build) -> None:
+    _table(trade_home, "2023年1-5月西城区企业进出口情况.xlsx", cumulative_table(2023, 5, [
+        (ZHENMAO[0], ZHENMAO[3], ZHENMAO[2], 500.00, 400.00, 100.00),
+        (FUYUAN[0], FUYUAN[3], FUYUAN[2], 400.00, 300.00, 100.00)]))
+    _table(trade_home, "2024年1-5月西城区企业进出口情况.xlsx", cumulative_table(2024, 5, [
+        (FUYUAN[0], FUYUAN[3], FUYUAN[2], 200.00, 150.00, 50.00),
+        (ZHENGTENG[0], ZHENGTENG[3], ZHENGTENG[2], 50.00, 20.00, 30.00)]))
+
+    _outcomes, con = build(trade_home)
+
+    assert con.execute(
+        "SELECT enterprise_name, total_ytd_wan_yuan, yoy_change, stopped, sharp_fall, new_this_year "
+        "FROM marts.trade_by_enterprise WHERE year = 2024 ORDER BY enterprise_name"
+    ).fetchall() == [
+        ("漯河富元食品有限公司", D("200.0000"), D("-0.5000"), False, True, False),
+        ("漯河正腾商贸有限公司", D("50.0000"), None, False, False, True),
+        ("漯河臻茂实业有限公司", D("0.0000"), D("-1.0000"), True, False, False),
+    ]
+    assert con.execute("SELECT total_ytd_wan_yuan, total_ytd_last_year_wan_yuan, yoy_change FROM marts.trade_monthly "
+                       "WHERE year = 2024").fetchall() == [(D("250.0000"), D("900.0000"), D("-0.7222"))]
