@@ -5,8 +5,10 @@
 Writes N workbooks (about `rows` data rows each over the four sheets, a third of them in messy layouts) into
 a work folder once, then times, each in its own process so that each peak memory is its own:
   floor  python-calamine opens every file and reads every sheet to Python lists, nothing else;
-  parse  read_department_file on every file: header finding, coercion, pandera validation;
-  load   load_source into a fresh DuckDB file: parse plus sha256, archive copy, raw inserts, audit rows.
+  parse  read_department_files, 200 files a call: header finding, coercion, pandera once per form per call;
+  load   load_source_batched into a fresh DuckDB file, as the nightly run does: parse plus sha256, archive
+         copy, raw inserts and audit rows, one transaction per 200 files;
+  single read_department_file and load_source file by file (the per-file path), for comparison.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ import python_calamine
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ingest.forms.departments import read_department_file  # noqa: E402
+from ingest.forms.departments import read_department_file, read_department_files  # noqa: E402
 from ingest.forms.reference import load_reference  # noqa: E402
 from tests.departments.conftest import write_reference  # noqa: E402
+from warehouse.batch_loads import BATCH_SIZE, load_source_batched  # noqa: E402
 from warehouse.database import connect  # noqa: E402
 from warehouse.loads import load_source  # noqa: E402
 
@@ -99,15 +102,20 @@ def _floor(paths: list[Path]) -> int:
 
 def _parse(paths: list[Path], reference_dir: Path) -> int:
     reference = load_reference(reference_dir)
-    return sum(read_department_file(path, reference).rows_read for path in paths)
+    return sum(parsed.rows_read for start in range(0, len(paths), BATCH_SIZE)
+               for parsed in read_department_files(paths[start:start + BATCH_SIZE], reference))
 
 
-def _load(landing: Path, reference_dir: Path, work: Path) -> int:
+def _load(landing: Path, reference_dir: Path, work: Path, batched: bool) -> int:
     reference = load_reference(reference_dir)
     for leftover in (work / "bench.duckdb", work / "archive"):
         shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(missing_ok=True)
     with connect(work / "bench.duckdb") as con:
-        outcomes = load_source(con, "departments", landing, work / "archive", read_department_file, reference)
+        if batched:
+            outcomes = load_source_batched(con, "departments", landing, work / "archive", read_department_files,
+                                           reference)
+        else:
+            outcomes = load_source(con, "departments", landing, work / "archive", read_department_file, reference)
     return sum(o.rows_read for o in outcomes)
 
 
@@ -121,7 +129,7 @@ def measure(mode: str, work: Path) -> dict:
     elif mode == "parse":
         count = _parse(paths, reference_dir)
     else:
-        count = _load(landing, reference_dir, work)
+        count = _load(landing, reference_dir, work, batched=mode == "load")
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"mode": mode, "files": len(paths), "count": count, "seconds": round(seconds, 2),
@@ -133,7 +141,8 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--rows", type=int, default=50)
     parser.add_argument("--work", type=Path, default=Path("/tmp/zhaoshang-bench-departments"))
-    parser.add_argument("--mode", choices=("floor", "parse", "load"), help=argparse.SUPPRESS)
+    parser.add_argument("--single", action="store_true", help="also time the file-by-file path")
+    parser.add_argument("--mode", choices=("floor", "parse", "load", "single"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.mode:
         print(json.dumps(measure(args.mode, args.work)))
@@ -146,7 +155,7 @@ def main() -> None:
     generate(landing, args.files, args.rows)
     print(f"{args.files} workbooks of about {args.rows} rows ready in {time.perf_counter() - start:.1f}s")
     results = []
-    for mode in ("floor", "parse", "load"):
+    for mode in ("floor", "parse", "load", "single")[:4 if args.single else 3]:
         out = subprocess.run([sys.executable, __file__, "--mode", mode, "--work", str(args.work)],
                              check=True, capture_output=True, text=True).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))

@@ -72,7 +72,7 @@ def _write_batch(con, source, landing_dir, archive_dir, batch, results, run_id) 
     load_ids = [row[0] for row in con.execute(
         "SELECT nextval('audit.load_ids') FROM range(?)", [len(batch)]).fetchall()]
     rows: list[dict] = []
-    tables: dict[str, list[pd.DataFrame]] = {}
+    tables: dict[str, list[tuple[pd.DataFrame, int, str]]] = {}
     quarantine: list[pd.DataFrame] = []
     findings: list[pd.DataFrame] = []
     con.begin()
@@ -94,8 +94,8 @@ def _write_batch(con, source, landing_dir, archive_dir, batch, results, run_id) 
             _supersede_in_batch(rows, row)
             rows.append(row)
         _supersede_earlier(con, source, rows)
-        for table, frames in tables.items():
-            insert_frame(con, table, pd.concat(frames, ignore_index=True))
+        for table, parts in tables.items():
+            insert_frame(con, table, _with_lineage(parts))
         for table, frames in (("audit.quarantine", quarantine), ("audit.file_findings", findings)):
             if frames:
                 insert_frame(con, table, pd.concat(frames, ignore_index=True))
@@ -108,13 +108,22 @@ def _write_batch(con, source, landing_dir, archive_dir, batch, results, run_id) 
                         r["rows_rejected"], r["message"]) for r in rows]
 
 
-def _gather(con, load_id: int, file_name: str, parsed: ParsedFile, tables: dict[str, list[pd.DataFrame]],
-            quarantine: list[pd.DataFrame], findings: list[pd.DataFrame]) -> int:
+def _with_lineage(parts: list[tuple[pd.DataFrame, int, str]]) -> pd.DataFrame:
+    # One concat and two column assignments for the batch: a pandas call per file costs more than its rows.
+    frame = pd.concat([part for part, _, _ in parts], ignore_index=True)
+    frame["load_id"] = [load_id for part, load_id, _ in parts for _ in range(len(part))]
+    frame["file_name"] = [file_name for part, _, file_name in parts for _ in range(len(part))]
+    return frame
+
+
+def _gather(con, load_id: int, file_name: str, parsed: ParsedFile,
+            tables: dict[str, list[tuple[pd.DataFrame, int, str]]], quarantine: list[pd.DataFrame],
+            findings: list[pd.DataFrame]) -> int:
     """Queue one file's rows with their lineage; returns its accepted data rows."""
     accepted = 0
     for table, frames in parsed.tables.items():
         for frame in frames:
-            tables.setdefault(table, []).append(frame.assign(load_id=load_id, file_name=file_name))
+            tables.setdefault(table, []).append((frame, load_id, file_name))
             if table != "raw.dept_reports":  # the report header row is not one of the file's data rows
                 accepted += len(frame)
     for write in parsed.bulk_writers:

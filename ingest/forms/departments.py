@@ -110,33 +110,35 @@ def _choice(choices: dict[str, str]):
 
 
 def _amount(field: str, unit: str, table: FoundTable) -> tuple[Coercion, Coercion]:
-    """The amount and its approximate flag ('10余'), both read from one cell."""
+    """The amount and its approximate flag ('10余'), both read from one cell, parsed once."""
     column = table.columns.get(field)
     column_unit = (column.unit if column else None) or table.unit
 
-    def value(cell: object) -> object:
+    def value(cell: object, row: dict) -> object:
         parsed = amount_in(cell, column_unit, unit)
+        row[f"_approximate_{field}"] = bool(parsed and parsed[1])
         return None if parsed is None else parsed[0]
 
-    def approximate(cell: object) -> bool:
-        parsed = amount_in(cell, column_unit, unit)
-        return bool(parsed and parsed[1])
-
-    return by_cell("number", value, field), by_cell("number", approximate, field)
+    return Coercion("number", value, field), _approximate(field)
 
 
-def _count(cell: object) -> int | None:
-    number = parse_number(cell)
-    if number is None:
-        return None
-    if number.value != number.value.to_integral_value():
-        raise ValueError(f"「{cell}」应为整数 (must be a whole number)")
-    return int(number.value)
+def _count(field: str) -> tuple[Coercion, Coercion]:
+    """A whole number and its approximate flag ('10余' is 10 and a lower bound)."""
+    def value(cell: object, row: dict) -> int | None:
+        number = parse_number(cell)
+        row[f"_approximate_{field}"] = bool(number and number.approximate)
+        if number is None:
+            return None
+        if number.value != number.value.to_integral_value():
+            raise ValueError(f"「{cell}」应为整数 (must be a whole number)")
+        return int(number.value)
+
+    return Coercion("number", value, field), _approximate(field)
 
 
-def _is_approximate(cell: object) -> bool:
-    number = parse_number(cell)
-    return bool(number and number.approximate)
+def _approximate(field: str) -> Coercion:
+    # Set by the value's coercion just before; a KeyError when the value failed, so one bad cell is one issue.
+    return Coercion("number", lambda _cell, row: row.pop(f"_approximate_{field}"), field)
 
 
 def _coercions(form: Sheetform, table: FoundTable) -> dict[str, Coercion]:
@@ -159,10 +161,10 @@ def _coercions(form: Sheetform, table: FoundTable) -> dict[str, Coercion]:
                 "uscc": by_cell("text", lambda c: None if is_nothing(c) else normalise(c).upper()),
                 "registered_on": by_cell("date", parse_date), "registered_capital_wan_yuan": amount,
                 "registered_capital_approximate": approx, "industry": by_cell("text", _text)}
+    count, approx = _count("enterprises_count")
     return {"activity_date": by_cell("date", parse_date),
             "activity_type": by_cell("activity_type", _choice(ACTIVITY_TYPE)),
-            "place": by_cell("text", _text), "enterprises_count": by_cell("number", _count),
-            "enterprises_count_approximate": by_cell("number", _is_approximate, "enterprises_count"),
+            "place": by_cell("text", _text), "enterprises_count": count, "enterprises_count_approximate": approx,
             "leader": by_cell("text", _text), "summary": by_cell("text", _text)}
 
 
