@@ -6,10 +6,13 @@ SELECT p.year,
        p.hs_code, p.product_name, p.partner_code, p.partner_name,
        p.trade_mode_name AS trade_mode, p.trade_mode_code,
        -- A rate missing from fx_rates leaves the converted total NULL rather than short.
+       -- Each line is converted and rounded to the cent, then summed: the sum stays DECIMAL.
        CASE WHEN count(*) = count(coalesce(p.value_yuan, p.value_usd * fx.usd_cny))
-            THEN sum(coalesce(p.value_yuan, round(p.value_usd * fx.usd_cny, 2))) END AS value_yuan,
+            THEN sum(coalesce(p.value_yuan, CAST(round(p.value_usd * fx.usd_cny, 2) AS DECIMAL(20, 2)))) END
+           AS value_yuan,
        CASE WHEN count(*) = count(coalesce(p.value_usd, p.value_yuan / fx.usd_cny))
-            THEN sum(coalesce(p.value_usd, round(p.value_yuan / fx.usd_cny, 2))) END AS value_usd,
+            THEN sum(coalesce(p.value_usd, CAST(round(p.value_yuan / fx.usd_cny, 2) AS DECIMAL(20, 2)))) END
+           AS value_usd,
        sum(p.quantity_1) AS quantity_1, min(p.unit_1) AS unit_1,
        count(*) AS source_lines
 FROM core.trade_platform_lines p
