@@ -105,7 +105,7 @@ def coerce_table(
         else:
             records.append(record | (fixed or {}))
     columns = ["sheet", "row_number", *coercions, *(fixed or {})]
-    return pd.DataFrame.from_records(records, columns=columns).astype(object), issues
+    return pd.DataFrame(records, columns=columns, dtype=object), issues
 
 
 def headers_of(table: FoundTable) -> dict[str, str]:

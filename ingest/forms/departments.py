@@ -362,9 +362,9 @@ def _validate(pending: list[_Pending]) -> None:
             failed.add(failure.index)
         start = 0
         for item in batch:
-            rows = range(start, start + len(item.frame))
+            part = frame.iloc[start:start + len(item.frame)]
             start += len(item.frame)
-            item.parsed.add(form.table, frame.loc[[i for i in rows if i not in failed]])
+            item.parsed.add(form.table, part.drop(index=[i for i in part.index if i in failed]) if failed else part)
 
 
 def _week_or_label(period: ReportPeriod) -> str:
