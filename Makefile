@@ -34,3 +34,6 @@ demo: $(VENV)/.synced  ## write the demo inputs into ZHAOSHANG_HOME
 
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
+
+bench-departments: $(VENV)/.synced  ## time 1,000 department workbooks against the calamine floor (bench/README.md)
+	$(VENV)/bin/python bench/departments_ingest.py --files 1000 --rows 50 --single
