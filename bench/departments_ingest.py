@@ -30,9 +30,9 @@ import python_calamine
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from demo import reference as demo_reference  # noqa: E402
 from ingest.forms.departments import read_department_file, read_department_files  # noqa: E402
 from ingest.forms.reference import load_reference  # noqa: E402
-from tests.departments.conftest import write_reference  # noqa: E402
 from warehouse.batch_loads import BATCH_SIZE, load_source_batched  # noqa: E402
 from warehouse.database import connect  # noqa: E402
 from warehouse.loads import load_source  # noqa: E402
@@ -150,7 +150,7 @@ def main() -> None:
     landing = args.work / "landing"
     if landing.exists() and len(list(landing.glob("*.xlsx"))) != args.files:
         shutil.rmtree(landing)
-    write_reference(args.work / "reference")
+    demo_reference.write(args.work)  # the demo departments, targets and ranking weights
     start = time.perf_counter()
     generate(landing, args.files, args.rows)
     print(f"{args.files} workbooks of about {args.rows} rows ready in {time.perf_counter() - start:.1f}s")
