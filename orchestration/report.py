@@ -14,8 +14,8 @@ KPI_LATEST = """
     FROM marts.kpi_latest ORDER BY year, metric_code, basis
 """
 LOADS = """
-    SELECT source AS 来源, status AS 状态, count(*) AS 文件数, sum(rows_read) AS 读取行,
-           sum(rows_accepted) AS 接受行, sum(rows_rejected) AS 隔离行
+    SELECT source AS 来源, status AS 状态, count(*) AS 文件数, sum(rows_read)::BIGINT AS 读取行,
+           sum(rows_accepted)::BIGINT AS 接受行, sum(rows_rejected)::BIGINT AS 隔离行
     FROM audit.loads GROUP BY ALL ORDER BY 1, 2
 """
 REJECTED = """
