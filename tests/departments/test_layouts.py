@@ -14,6 +14,7 @@ from ingest.forms.departments import read_department_file
 from ingest.forms.reference import Reference
 from tests.departments.books import (
     ACTIVITY_HEADER,
+    BAD_USCC,
     ENTERPRISE_HEADER,
     GOOD_USCC,
     INFO,
@@ -225,3 +226,11 @@ def test_a_bad_amount_is_one_issue_for_its_cell(tmp_path: Path, reference: Refer
     assert [(i.sheet, i.row_number, i.column_name, i.value, i.rule) for i in parsed.issues] == [
         ("签约项目", 2, "总投资（亿元）", "三亿", "number"), ("招商活动", 2, "对接企业数", "2.5", "number")]
     assert parsed.rejected_rows == 2 and "raw.dept_activities" not in parsed.tables
+
+
+def test_a_title_merged_right_above_the_header_is_not_a_group_row(tmp_path: Path, reference: Reference) -> None:
+    sheet = [["新招引注册企业统计表", None, None, None, None, None], ENTERPRISE_HEADER,
+             [1, "漯河正腾商贸有限公司", BAD_USCC, JUNE_5, 500, None]]
+    path = write_xlsx(tmp_path / "经发局-2024年第23周.xlsx", {"注册企业": sheet}, merges={"注册企业": ["A1:F1"]})
+    (issue,) = read_department_file(path, reference).issues
+    assert (issue.row_number, issue.column_name) == (3, "统一社会信用代码")
