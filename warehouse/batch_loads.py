@@ -64,7 +64,7 @@ def load_source_batched(
 def _message(result: ParsedFile | Exception, path: Path) -> str:
     if isinstance(result, FileRejected | UnreadableFile | TableNotFound):
         return str(result)
-    log.error("reading %s failed: %r", path, result)
+    log.error("reading %s failed", path, exc_info=result)
     return f"读取文件时程序出错，请联系管理员 (the reader failed): {type(result).__name__}: {result}"
 
 
