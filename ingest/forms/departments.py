@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -376,10 +377,20 @@ def _week_or_label(period: ReportPeriod) -> str:
     return period.label
 
 
+def _report_week(period: ReportPeriod) -> tuple[int, int]:
+    """The ISO week a report counts in: a month's is the week of its last day, but December's stays in its own
+    year (31 December can fall in week 1 of the next ISO year), or its rows would count for the wrong year."""
+    if period.kind == "month" and period.end.isocalendar().year != period.end.year:
+        last = dt.date(period.end.year, 12, 28).isocalendar()  # 28 December is always in the year's last week
+        return last.year, last.week
+    return period.year, period.week
+
+
 def _report_frame(code: str, written: str, period: ReportPeriod, reporter: str | None, reported: object
                   ) -> pd.DataFrame:
+    year, week = _report_week(period)
     return pd.DataFrame([{
         "department_code": code, "department_as_written": written, "period_kind": period.kind,
-        "period_label": period.label, "year": period.year, "week": period.week,
+        "period_label": period.label, "year": year, "week": week,
         "period_start": period.start, "period_end": period.end, "reporter": reporter, "reported_on": reported,
     }], dtype=object)

@@ -234,3 +234,10 @@ def test_a_title_merged_right_above_the_header_is_not_a_group_row(tmp_path: Path
     path = write_xlsx(tmp_path / "经发局-2024年第23周.xlsx", {"注册企业": sheet}, merges={"注册企业": ["A1:F1"]})
     (issue,) = read_department_file(path, reference).issues
     assert (issue.row_number, issue.column_name) == (3, "统一社会信用代码")
+
+
+def test_a_december_monthly_report_counts_in_its_own_year(tmp_path: Path, reference: Reference) -> None:
+    # 31 December 2024 is in ISO week 1 of 2025; the December report still belongs to 2024's last week.
+    book = workbook(period="2024年12月", signed=[[1, "飞图科技项目", None, 0.6, "2024-12-20"]])
+    report = rows(read_department_file(write_xlsx(tmp_path / "x.xlsx", book), reference), "raw.dept_reports")[0]
+    assert (report["period_label"], report["year"], report["week"]) == ("2024-12", 2024, 52)
