@@ -50,9 +50,10 @@ def load_platform_csv(con: duckdb.DuckDBPyConnection, csv_path: Path, layout: Pl
         "first_line": layout.first_line, "year": year, "month_from": month_from, "month_to": month_to,
         "value_field": "value_yuan" if "value_yuan" in layout.headers else "value_usd",
     })
-    lines = con.execute(_sql("1_load"), {"path": str(csv_path), "columns": columns, "skip": layout.first_line - 1,
-                                         "load_id": load_id,
-                                         "file_name": file_name}).fetchone()[0]
+    lines = con.execute(_sql("1_load"), {
+        "path": str(csv_path), "columns": columns, "skip": layout.first_line - 1, "load_id": load_id,
+        "file_name": file_name,
+    }).fetchone()[0]
     unreadable = con.execute("SELECT count(DISTINCT line) FROM customs_platform_rejects").fetchone()[0]
     if unreadable:
         con.execute(_sql("2_shift"), {"load_id": load_id})

@@ -63,6 +63,8 @@ def build() -> Iterator:
     opened: list[duckdb.DuckDBPyConnection] = []
 
     def _build(home: Path) -> tuple[list[LoadOutcome], duckdb.DuckDBPyConnection]:
+        while opened:  # a build opens the file read-write with its own configuration
+            opened.pop().close()
         with connect(home / "build.duckdb") as con:
             write_reference(con, load_reference(home / "reference"))
             outcomes = load_source(con, "customs", home / "landing" / "customs", home / "archive",
@@ -74,5 +76,5 @@ def build() -> Iterator:
         return outcomes, con
 
     yield _build
-    for con in opened:
-        con.close()
+    while opened:
+        opened.pop().close()
