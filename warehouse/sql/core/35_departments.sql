@@ -2,16 +2,6 @@
 -- enterprise two departments claim counts once in district totals while each department keeps its credit.
 -- The rows in force are core.department_* of 30_projects.sql (superseded workbooks already left out).
 
--- How a project or lead name is compared: full-width forms, brackets, spaces and a trailing 项目 do not make
--- two names different.
-CREATE OR REPLACE MACRO core.department_name_key(written) AS
-    regexp_replace(
-        regexp_replace(
-            lower(translate(written, '０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ（）',
-                                     '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ()')),
-            '[\s()\[\]【】《》"“”''‘’·、，,.。:：;；\-—_/]', '', 'g'),
-        '项目$', '');
-
 -- The weeks each year is ranked over: from the first to the last week any department reported in.
 CREATE OR REPLACE TABLE core.department_weeks AS
 SELECT d.department_code, d.department_name, w.year, w.week
@@ -23,7 +13,7 @@ CROSS JOIN (
 
 -- Each lead's status as each department reported it, week by week; a lead comes back whenever it moves on.
 CREATE OR REPLACE TABLE core.department_lead_statuses AS
-SELECT department_code, report_year AS year, report_week AS week, core.department_name_key(lead_name) AS lead_key,
+SELECT department_code, report_year AS year, report_week AS week, core.name_key(lead_name) AS lead_key,
        lead_name, investor, status, expected_investment_yi_yuan, expected_investment_approximate,
        load_id, file_name, sheet, row_number
 FROM core.department_leads;
@@ -33,10 +23,10 @@ FROM core.department_leads;
 CREATE OR REPLACE TABLE core.department_project_claims AS
 SELECT * EXCLUDE (pick) FROM (
     SELECT department_code, report_year AS year, report_week AS week,
-           core.department_name_key(project_name) AS project_key, project_name, investor,
+           core.name_key(project_name) AS project_key, project_name, investor,
            total_investment_yi_yuan, total_investment_approximate, signed_on, signing_event, six_post_leader,
            load_id, file_name, sheet, row_number,
-           row_number() OVER (PARTITION BY department_code, report_year, core.department_name_key(project_name)
+           row_number() OVER (PARTITION BY department_code, report_year, core.name_key(project_name)
                               ORDER BY report_year, report_week, load_id, row_number) AS pick
     FROM core.department_signed_projects
 ) WHERE pick = 1;

@@ -1,17 +1,6 @@
 -- One project across bureau sheets and department workbooks: the same normalised name and the same investor.
 -- Bracket styles, spaces, full-width digits, a trailing 项目 and the company form (有限公司...) do not tell
 -- projects apart; anything else does, and a doubtful match is reported in core.project_ambiguous_matches.
-CREATE OR REPLACE MACRO core.project_name_key(written) AS
-    regexp_replace(
-        regexp_replace(
-            lower(translate(written, '０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ',
-                                     '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ')),
-            '[\s()（）\[\]【】<>《》"“”''‘’·・、，,.。:：;；\-—_/]', '', 'g'),
-        '项目$', '');
-
-CREATE OR REPLACE MACRO core.investor_key(written) AS
-    nullif(regexp_replace(core.project_name_key(written), '(股份有限公司|有限责任公司|有限公司|公司)$', ''), '');
-
 CREATE OR REPLACE MACRO core.stage_rank(stage) AS
     CASE stage WHEN '线索' THEN 0 WHEN '在谈' THEN 1 WHEN '签约' THEN 2 WHEN '履约' THEN 3
                WHEN '开工' THEN 4 WHEN '投产' THEN 5 END;
@@ -53,7 +42,7 @@ JOIN core.department_reports d USING (load_id);
 -- A mention without an investor joins the only project of its name; with two or more candidates it stays apart.
 CREATE OR REPLACE TABLE core.project_mention_keys AS
 WITH keyed AS (
-    SELECT *, core.project_name_key(project_name) AS name_key, core.investor_key(investor) AS investor_key
+    SELECT *, core.name_key(project_name) AS name_key, core.investor_key(investor) AS investor_key
     FROM core.project_mentions
 ),
 candidates AS (
@@ -164,7 +153,7 @@ described AS (
 planned AS (
     SELECT DISTINCT d.project_id, s.leader
     FROM described d
-    JOIN raw.ref_six_post_plan s ON core.project_name_key(s.project_name) = d.name_key
+    JOIN raw.ref_six_post_plan s ON core.name_key(s.project_name) = d.name_key
 )
 SELECT d.project_id, d.name_key, d.project_name, d.investor,
        d.department_codes, d.reporting_department_codes, b.responsible_department_code,

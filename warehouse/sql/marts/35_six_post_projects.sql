@@ -3,11 +3,11 @@
 -- started (开工 or later), by the bureau's latest confirmation of the project.
 CREATE OR REPLACE TABLE marts.six_post_project_status AS
 WITH bureau AS (
-    SELECT core.department_name_key(p.project_name) AS project_key, p.stage, p.signed_on, p.confirmed_on,
+    SELECT core.name_key(p.project_name) AS project_key, p.stage, p.signed_on, p.confirmed_on,
            p.six_post_leader
     FROM raw.bureau_projects p
     JOIN core.active_loads USING (load_id)
-    QUALIFY row_number() OVER (PARTITION BY core.department_name_key(p.project_name)
+    QUALIFY row_number() OVER (PARTITION BY core.name_key(p.project_name)
                                ORDER BY p.confirmed_on DESC NULLS LAST, p.load_id DESC, p.row_number DESC) = 1
 ),
 reported AS (
@@ -17,7 +17,7 @@ reported AS (
     GROUP BY ALL
 ),
 planned AS (
-    SELECT year, leader, project_name, investor, core.department_name_key(project_name) AS project_key
+    SELECT year, leader, project_name, investor, core.name_key(project_name) AS project_key
     FROM raw.ref_six_post_plan
 )
 SELECT pl.year, pl.leader, pl.project_name, pl.investor,
