@@ -54,16 +54,21 @@ def load_platform_csv(con: duckdb.DuckDBPyConnection, csv_path: Path, layout: Pl
         "path": str(csv_path), "columns": columns, "skip": layout.first_line - 1, "load_id": load_id,
         "file_name": file_name,
     }).fetchone()[0]
+    con.execute(_sql("2_number"), {"load_id": load_id})
     unreadable = con.execute("SELECT count(DISTINCT line) FROM customs_platform_rejects").fetchone()[0]
     if unreadable:
-        con.execute(_sql("2_shift"), {"load_id": load_id})
-    con.execute(_sql("3_quarantine"), {
+        con.execute(_sql("3_shift"), {"load_id": load_id})
+    con.execute(_sql("4_quarantine"), {
         "load_id": load_id, "file_name": file_name, "sheet": layout.sheet,
         "fields": list(layout.headers), "headers": list(layout.headers.values()),
         "rules": list(PLATFORM_RULES), "messages": list(PLATFORM_RULES.values()),
         "column_fields": [field or "" for field in layout.fields],
     })
-    broken = con.execute(_sql("4_drop"), {"load_id": load_id}).fetchone()[0]
+    not_data = con.execute("SELECT count(*) FROM raw.customs_platform WHERE load_id = ? AND len(problems) = 0",
+                           [load_id]).fetchone()[0]
+    dropped = con.execute(_sql("5_drop"), {"load_id": load_id}).fetchone()[0]
     for table in ("customs_platform_rejects", "customs_platform_reject_scans", "customs_platform_params"):
         con.execute(f"DROP TABLE {table}")  # our own temp tables, by their fixed names
-    return PlatformCounts(read=lines + unreadable, accepted=lines - broken, rejected=broken + unreadable)
+    broken = dropped - not_data
+    return PlatformCounts(read=lines - not_data + unreadable, accepted=lines - dropped,
+                          rejected=broken + unreadable)

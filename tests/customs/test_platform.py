@@ -124,3 +124,17 @@ def test_a_download_saved_as_a_workbook_goes_the_same_way(trade_home: Path, buil
         (2, "02031100", D("1234567.00"))]
     assert con.execute("SELECT sheet, row_number, column_name, value FROM audit.quarantine").fetchall() == [
         ("导出数据", 3, "商品编码", "2031100")]
+
+
+def test_total_and_footer_lines_are_not_data_and_keep_later_lines_numbered(trade_home: Path, build) -> None:
+    good = ["202405", "02031100", "猪肉", "116", "日本", "0110", "一般贸易", "1", "千克", "0", "-", "100"]
+    _drop(trade_home, "海关统计数据在线查询_2024年5月.csv", _csv([
+        HEADER, good, ["合计", "", "", "", "", "", "", "", "", "", "", "200"], [""] * 12, good,
+        ["资料来源：海关统计数据在线查询平台"],
+    ]), "gbk")
+
+    [outcome], con = build(trade_home)
+
+    assert (outcome.rows_read, outcome.rows_accepted, outcome.rows_rejected) == (2, 2, 0)
+    assert con.execute("SELECT row_number FROM raw.customs_platform ORDER BY 1").fetchall() == [(2,), (5,)]
+    assert con.execute("SELECT count(*) FROM audit.quarantine").fetchone() == (0,)

@@ -1,11 +1,12 @@
--- One pass over the UTF-8 download: every line typed into raw.customs_platform with its file line number; a line
--- breaking a rule also gets `problems` (field, value as written, rule) and is moved to quarantine afterwards.
+-- One pass over the UTF-8 download, in parallel: every line typed into raw.customs_platform. A line breaking a rule
+-- gets `problems` (field, value as written, rule) and moves to quarantine afterwards; a line that is not data
+-- (a 合计 line, a 资料来源 footer, a line of empty cells) gets an empty list and is dropped. Lines are numbered
+-- by the next step from their order of insertion (a window here would run on one thread).
 -- Parameters: $path, $columns (name -> VARCHAR, one per CSV position), $skip (lines above the data), $load_id,
 -- $file_name.
 INSERT INTO raw.customs_platform BY NAME
 WITH lines AS (
-    -- The scan keeps file order (preserve_insertion_order), so the n-th line read is the n-th data line.
-    SELECT row_number() OVER () AS line_index, *
+    SELECT *
     FROM ((
         -- Every column the platform can give; the ones this download did not choose stay NULL.
         SELECT NULL::VARCHAR AS year_month, NULL::VARCHAR AS hs_code, NULL::VARCHAR AS product_name,
@@ -24,19 +25,20 @@ WITH lines AS (
     ))
 ),
 cleaned AS (
-    SELECT l.*, p.*, l.line_index + p.first_line - 1 AS row_number,
+    SELECT l.*, p.*,
            CASE WHEN regexp_full_match(trim(year_month), '\d{6}') THEN trim(year_month)::INTEGER END AS yyyymm,
            -- Thousands separators and '-' for nothing, as the platform writes them.
            nullif(nullif(replace(trim(quantity_1), ',', ''), '-'), '') AS q1,
            nullif(nullif(replace(trim(quantity_2), ',', ''), '-'), '') AS q2,
            nullif(nullif(replace(trim(value_yuan), ',', ''), '-'), '') AS vy,
-           nullif(nullif(replace(trim(value_usd), ',', ''), '-'), '') AS vu
+           nullif(nullif(replace(trim(value_usd), ',', ''), '-'), '') AS vu,
+           -- A 合计 line, a 资料来源 footer or a line of empty cells (read as '合计' here) is not data.
+           NOT regexp_matches(
+               coalesce(year_month, hs_code, product_name, partner_code, partner_name, trade_mode_code,
+                        trade_mode_name, reg_place_code, reg_place_name, quantity_1, unit_1, quantity_2, unit_2,
+                        value_yuan, value_usd, '合计'),
+               '^\s*(合计|总计|小计|资料来源|来源|注|说明)') AS is_data
     FROM lines l CROSS JOIN customs_platform_params p
-    -- Blank lines, a 合计 line and a 资料来源 footer are not data.
-    WHERE NOT regexp_matches(
-        coalesce(year_month, hs_code, product_name, partner_code, partner_name, trade_mode_code, trade_mode_name,
-                 reg_place_code, reg_place_name, quantity_1, unit_1, quantity_2, unit_2, value_yuan, value_usd, '合计'),
-        '^\s*(合计|总计|小计|资料来源|来源|注|说明)')
 ),
 typed AS (
     SELECT *,
@@ -64,7 +66,7 @@ flagged AS (
            vy IS NULL AND vu IS NULL AS no_value
     FROM typed
 )
-SELECT $load_id AS load_id, $file_name AS file_name, row_number, year, month_from, month_to,
+SELECT $load_id AS load_id, $file_name AS file_name, first_line AS row_number, year, month_from, month_to,
        trim(hs_code) AS hs_code, trim(product_name) AS product_name,
        trim(partner_code) AS partner_code, trim(partner_name) AS partner_name,
        trim(trade_mode_code) AS trade_mode_code, trim(trade_mode_name) AS trade_mode_name,
@@ -72,7 +74,8 @@ SELECT $load_id AS load_id, $file_name AS file_name, row_number, year, month_fro
        quantity_1_n AS quantity_1, nullif(nullif(trim(unit_1), '-'), '') AS unit_1,
        quantity_2_n AS quantity_2, nullif(nullif(trim(unit_2), '-'), '') AS unit_2,
        value_yuan_n AS value_yuan, value_usd_n AS value_usd,
-       CASE WHEN bad_period OR no_period OR bad_hs_code OR bad_quantity_1 OR bad_quantity_2 OR bad_value_yuan
+       CASE WHEN NOT is_data THEN []
+            WHEN bad_period OR no_period OR bad_hs_code OR bad_quantity_1 OR bad_quantity_2 OR bad_value_yuan
                  OR bad_value_usd OR negative_value_yuan OR negative_value_usd OR no_value
        THEN list_filter([
            CASE WHEN bad_period THEN {'field': 'year_month', 'value': year_month, 'rule': 'period'} END,
