@@ -1,8 +1,10 @@
 """Loading a customs platform download inside DuckDB: one parallel pass over the file, every rule in SQL.
 
 Years of downloads run to millions of lines, too many for a pandas frame. DuckDB reads the (UTF-8) file,
-types each line and marks the ones breaking a rule (warehouse/sql/loads/customs_platform_*.sql); those move to
-audit.quarantine with the clerk's messages of schemas/customs.py before the load commits.
+types each line and marks the ones breaking a rule (warehouse/sql/loads/customs_platform_*.sql); those are
+written to audit.quarantine with the clerk's messages of schemas/customs.py. They stay in raw.customs_platform
+with their `problems` and core leaves them out: deleting them would make DuckDB rewrite the whole load at commit
+(12 s for 9 lines among 10 million, bench/README.md).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ class PlatformCounts:
 
 def load_platform_csv(con: duckdb.DuckDBPyConnection, csv_path: Path, layout: PlatformLayout, load_id: int,
                       file_name: str) -> PlatformCounts:
-    """Append the accepted lines of a UTF-8 platform CSV to raw.customs_platform and the rest to audit.quarantine."""
+    """Append the lines of a UTF-8 platform CSV to raw.customs_platform, the broken ones also to audit.quarantine."""
     # Columns we do not read get a name of their own, so the read never depends on what they hold.
     columns = {field or f"_unused_{index}": "VARCHAR" for index, field in enumerate(layout.fields)}
     year, month_from, month_to = layout.period or (None, None, None)
@@ -64,11 +66,10 @@ def load_platform_csv(con: duckdb.DuckDBPyConnection, csv_path: Path, layout: Pl
         "rules": list(PLATFORM_RULES), "messages": list(PLATFORM_RULES.values()),
         "column_fields": [field or "" for field in layout.fields],
     })
-    not_data = con.execute("SELECT count(*) FROM raw.customs_platform WHERE load_id = ? AND len(problems) = 0",
-                           [load_id]).fetchone()[0]
-    dropped = con.execute(_sql("5_drop"), {"load_id": load_id}).fetchone()[0]
+    not_data, broken = con.execute(
+        "SELECT count(*) FILTER (WHERE len(problems) = 0), count(*) FILTER (WHERE len(problems) > 0)"
+        " FROM raw.customs_platform WHERE load_id = ?", [load_id]).fetchone()
     for table in ("customs_platform_rejects", "customs_platform_reject_scans", "customs_platform_params"):
         con.execute(f"DROP TABLE {table}")  # our own temp tables, by their fixed names
-    broken = dropped - not_data
-    return PlatformCounts(read=lines - not_data + unreadable, accepted=lines - dropped,
+    return PlatformCounts(read=lines - not_data + unreadable, accepted=lines - not_data - broken,
                           rejected=broken + unreadable)

@@ -36,7 +36,7 @@ def test_a_gbk_download_loads_exactly_with_leading_zeros_and_separators(trade_ho
     assert (outcome.status, outcome.rows_read, outcome.rows_accepted, outcome.rows_rejected) == ("loaded", 2, 2, 0)
     assert con.execute(
         "SELECT row_number, year, month_from, month_to, hs_code, product_name, partner_code, trade_mode_code, "
-        "quantity_1, unit_1, quantity_2, unit_2, value_yuan, value_usd FROM raw.customs_platform ORDER BY row_number"
+        "quantity_1, unit_1, quantity_2, unit_2, value_yuan, value_usd FROM core.trade_platform_lines ORDER BY 1"
     ).fetchall() == [
         (2, 2024, 5, 5, "02031100", "鲜或冷的整头及半头猪肉", "116", "0110", D("12500.0000"), "千克", D("0.0000"),
          None, D("1234567.00"), None),
@@ -94,7 +94,11 @@ def test_bad_lines_are_quarantined_with_their_line_column_value_and_rule(trade_h
     [outcome], con = build(trade_home)
 
     assert (outcome.rows_read, outcome.rows_accepted, outcome.rows_rejected) == (7, 3, 4)
-    assert con.execute("SELECT row_number FROM raw.customs_platform ORDER BY 1").fetchall() == [(3,), (8,), (9,)]
+    assert con.execute("SELECT row_number FROM core.trade_platform_lines ORDER BY 1").fetchall() == [(3,), (8,), (9,)]
+    # raw keeps every line it could read, the broken ones with what broke
+    assert con.execute("SELECT row_number, [p.rule FOR p IN problems] FROM raw.customs_platform "
+                       "WHERE problems IS NOT NULL ORDER BY 1").fetchall() == [
+        (4, ["hs_code_format"]), (5, ["period", "not_negative"]), (6, ["number"])]
     quarantined = con.execute(
         "SELECT sheet, row_number, column_name, value, rule FROM audit.quarantine ORDER BY row_number, rule"
     ).fetchall()
@@ -120,7 +124,7 @@ def test_a_download_saved_as_a_workbook_goes_the_same_way(trade_home: Path, buil
     [outcome], con = build(trade_home)
 
     assert (outcome.rows_read, outcome.rows_accepted, outcome.rows_rejected) == (2, 1, 1)
-    assert con.execute("SELECT row_number, hs_code, value_yuan FROM raw.customs_platform").fetchall() == [
+    assert con.execute("SELECT row_number, hs_code, value_yuan FROM core.trade_platform_lines").fetchall() == [
         (2, "02031100", D("1234567.00"))]
     assert con.execute("SELECT sheet, row_number, column_name, value FROM audit.quarantine").fetchall() == [
         ("导出数据", 3, "商品编码", "2031100")]
@@ -136,5 +140,5 @@ def test_total_and_footer_lines_are_not_data_and_keep_later_lines_numbered(trade
     [outcome], con = build(trade_home)
 
     assert (outcome.rows_read, outcome.rows_accepted, outcome.rows_rejected) == (2, 2, 0)
-    assert con.execute("SELECT row_number FROM raw.customs_platform ORDER BY 1").fetchall() == [(2,), (5,)]
+    assert con.execute("SELECT row_number FROM core.trade_platform_lines ORDER BY 1").fetchall() == [(2,), (5,)]
     assert con.execute("SELECT count(*) FROM audit.quarantine").fetchone() == (0,)

@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS raw.customs_enterprise_monthly (
     unit_as_written VARCHAR
 );
 
--- Customs statistics platform download (HS8 x partner x trade mode x registration place).
+-- Customs statistics platform download (HS8 x partner x trade mode x registration place): every line read.
 CREATE TABLE IF NOT EXISTS raw.customs_platform (
     load_id BIGINT NOT NULL, file_name VARCHAR NOT NULL, row_number INTEGER NOT NULL,
     year INTEGER,                    -- never NULL once loaded: a line without a period is quarantined
@@ -37,8 +37,8 @@ CREATE TABLE IF NOT EXISTS raw.customs_platform (
     unit_2 VARCHAR,
     value_yuan DECIMAL(20, 2),
     value_usd DECIMAL(20, 2),
-    -- Set only while a download is being loaded, on the lines that break a rule; they move to audit.quarantine
-    -- before the load commits, so every row here has NULL.
+    -- NULL on an accepted line. On a line that broke a rule: the cells and rules, as also in audit.quarantine.
+    -- [] on a line that is not data (合计, a footer). core.trade_platform_lines keeps only the NULL ones.
     problems STRUCT(field VARCHAR, value VARCHAR, rule VARCHAR)[]
 );
 ALTER TABLE raw.customs_platform ADD COLUMN IF NOT EXISTS problems STRUCT(field VARCHAR, value VARCHAR, rule VARCHAR)[];

@@ -1,6 +1,6 @@
 -- One pass over the UTF-8 download, in parallel: every line typed into raw.customs_platform. A line breaking a rule
--- gets `problems` (field, value as written, rule) and moves to quarantine afterwards; a line that is not data
--- (a 合计 line, a 资料来源 footer, a line of empty cells) gets an empty list and is dropped. Lines are numbered
+-- gets `problems` (field, value as written, rule), copied to quarantine afterwards; a line that is not data
+-- (a 合计 line, a 资料来源 footer, a line of empty cells) gets an empty list. Lines are numbered
 -- by the next step from their order of insertion (a window here would run on one thread).
 -- Parameters: $path, $columns (name -> VARCHAR, one per CSV position), $skip (lines above the data), $load_id,
 -- $file_name.
