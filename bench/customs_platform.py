@@ -22,6 +22,9 @@ import sys
 import time
 from pathlib import Path
 
+import pandera.pandas as pa
+from pandera.typing import Series
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -121,6 +124,15 @@ def child_ingest(work: Path) -> dict:
             "mart_rows": mart_rows, "peak_mb": _peak_mb()}
 
 
+class Line(pa.DataFrameModel):
+    """The chunked alternative's rules, as a pandera model over the text of each line."""
+
+    year_month: Series[str] = pa.Field(str_matches=r"^20\d{2}(0[1-9]|1[0-2])$")
+    hs_code: Series[str] = pa.Field(str_matches=r"^(\d{2}){1,5}$")
+    quantity_1: Series[str] = pa.Field(str_matches=r"^[\d,]+(\.\d+)?$")
+    value_yuan: Series[str] = pa.Field(str_matches=r"^[\d,]+(\.\d+)?$")
+
+
 def child_chunked(work: Path) -> dict:
     """The alternative the issue names: pandas chunks, one pandera model per chunk, valid rows inserted into DuckDB.
 
@@ -128,16 +140,8 @@ def child_chunked(work: Path) -> dict:
     """
     import duckdb
     import pandas as pd
-    import pandera.pandas as pa
-    from pandera.typing import Series
 
     from ingest.encoding import transcode_to_utf8
-
-    class Line(pa.DataFrameModel):
-        year_month: Series[str] = pa.Field(str_matches=r"^20\d{2}(0[1-9]|1[0-2])$")
-        hs_code: Series[str] = pa.Field(str_matches=r"^(\d{2}){1,5}$")
-        quantity_1: Series[str] = pa.Field(str_matches=r"^[\d,]+(\.\d+)?$")
-        value_yuan: Series[str] = pa.Field(str_matches=r"^[\d,]+(\.\d+)?$")
 
     names = ["year_month", "hs_code", "product_name", "partner_code", "partner_name", "trade_mode_code",
              "trade_mode_name", "reg_place_code", "reg_place_name", "quantity_1", "unit_1", "quantity_2", "unit_2",
@@ -164,10 +168,10 @@ def child_chunked(work: Path) -> dict:
             rejected += len(bad)
             chunk = chunk.drop(index=list(bad))
         con.register("chunk", chunk.reset_index(names="row_number"))
-        con.execute("INSERT INTO platform SELECT row_number, * EXCLUDE (row_number, quantity_1, quantity_2, value_yuan)"
-                    " REPLACE (nullif(unit_2, '-') AS unit_2), replace(quantity_1, ',', '')::DECIMAL(20, 4), "
-                    "replace(quantity_2, ',', '')::DECIMAL(20, 4), replace(value_yuan, ',', '')::DECIMAL(20, 2) "
-                    "FROM chunk")
+        con.execute("INSERT INTO platform BY NAME SELECT * EXCLUDE (quantity_1, quantity_2, value_yuan, unit_2), "
+                    "nullif(unit_2, '-') AS unit_2, replace(quantity_1, ',', '')::DECIMAL(20, 4) AS quantity_1, "
+                    "replace(quantity_2, ',', '')::DECIMAL(20, 4) AS quantity_2, "
+                    "replace(value_yuan, ',', '')::DECIMAL(20, 2) AS value_yuan FROM chunk")
         con.unregister("chunk")
     rows = con.execute("SELECT count(*) FROM platform").fetchone()[0]
     con.close()
