@@ -142,3 +142,17 @@ def test_total_and_footer_lines_are_not_data_and_keep_later_lines_numbered(trade
     assert (outcome.rows_read, outcome.rows_accepted, outcome.rows_rejected) == (2, 2, 0)
     assert con.execute("SELECT row_number FROM core.trade_platform_lines ORDER BY 1").fetchall() == [(2,), (5,)]
     assert con.execute("SELECT count(*) FROM audit.quarantine").fetchone() == (0,)
+
+
+def test_a_product_starting_with_a_footer_word_is_still_data(trade_home: Path, build) -> None:
+    _drop(trade_home, "海关统计_2024年5月.csv", _csv([
+        ["商品名称", "贸易伙伴名称", "第一数量", "人民币"],
+        ["注射器", "日本", "10", "1,000"],
+        ["注：本表数据为初步统计"],
+    ]), "gbk")
+
+    [outcome], con = build(trade_home)
+
+    assert (outcome.rows_read, outcome.rows_accepted) == (1, 1)
+    assert con.execute("SELECT product_name, value_yuan FROM core.trade_platform_lines").fetchall() == [
+        ("注射器", D("1000.00"))]

@@ -32,12 +32,13 @@ cleaned AS (
            nullif(nullif(replace(trim(quantity_2), ',', ''), '-'), '') AS q2,
            nullif(nullif(replace(trim(value_yuan), ',', ''), '-'), '') AS vy,
            nullif(nullif(replace(trim(value_usd), ',', ''), '-'), '') AS vu,
-           -- A 合计 line, a 资料来源 footer or a line of empty cells (read as '合计' here) is not data.
+           -- A 合计 line, a footer (资料来源, 注：, 说明：) or a line of empty cells (read as '合计' here) is not
+           -- data. 注 and 说明 count only with their colon: 注射器 is a product.
            NOT regexp_matches(
                coalesce(year_month, hs_code, product_name, partner_code, partner_name, trade_mode_code,
                         trade_mode_name, reg_place_code, reg_place_name, quantity_1, unit_1, quantity_2, unit_2,
                         value_yuan, value_usd, '合计'),
-               '^\s*(合计|总计|小计|资料来源|来源|注|说明)') AS is_data
+               '^\s*(合计|总计|小计|资料来源|(来源|注|说明)[:：])') AS is_data
     FROM lines l CROSS JOIN customs_platform_params p
 ),
 typed AS (
