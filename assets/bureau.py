@@ -2,5 +2,9 @@
 
 from assets.landing import landing_asset
 from ingest.forms.bureau import read_bureau_file
+from warehouse.loads import read_each
 
-bureau_files = landing_asset("bureau", read_bureau_file, "市商务局认定：指标认定、项目认定 -> raw.bureau_kpi, raw.bureau_projects")
+bureau_files = landing_asset(
+    "bureau", read_each(read_bureau_file),
+    "市商务局认定：指标认定、项目认定 -> raw.bureau_kpi, raw.bureau_projects",
+)

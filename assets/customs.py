@@ -2,8 +2,9 @@
 
 from assets.landing import landing_asset
 from ingest.forms.customs import read_customs_file
+from warehouse.loads import read_each
 
 customs_files = landing_asset(
-    "customs", read_customs_file,
+    "customs", read_each(read_customs_file),
     "海关：企业进出口情况表、统计平台下载 -> raw.customs_enterprise_monthly, raw.customs_platform",
 )

@@ -33,9 +33,12 @@ sys.path.insert(0, str(ROOT))
 from demo import reference as demo_reference  # noqa: E402
 from ingest.forms.departments import read_department_file, read_department_files  # noqa: E402
 from ingest.forms.reference import load_reference  # noqa: E402
-from warehouse.batch_loads import BATCH_SIZE, load_source_batched  # noqa: E402
 from warehouse.database import connect  # noqa: E402
-from warehouse.loads import load_source  # noqa: E402
+from warehouse.loads import (  # noqa: E402
+    BATCH_SIZE,
+    load_source,  # noqa: E402
+    load_source_batched,
+)
 
 DEPARTMENTS = ("招商服务中心", "经发局", "财政金融局", "建管局", "社会事业局", "资源分局", "市监分局", "党群部",
                "阴阳赵镇", "新城办")

@@ -62,3 +62,17 @@ def run_report(published: Path) -> str:
         f"== 隔离的行 quarantined rows ({len(quarantined)}) ==",
         _frame_text(quarantined),
     ])
+
+
+def checks_report(evaluations: list) -> str:
+    """The checks of this run that did not pass, with what they found (the rows are in the UI)."""
+    failed = [e for e in evaluations if not e.passed]
+    lines = [f"== 未通过的检查 checks that did not pass ({len(failed)}) =="]
+    for e in failed:
+        counts = ", ".join(f"{key} {value.value}" for key, value in e.metadata.items()
+                           if isinstance(value.value, int | float))
+        lines.append(f"  [{e.severity.value}] {e.asset_key.to_user_string()} / {e.check_name}: "
+                     f"{e.description or ''} ({counts})")
+    if not failed:
+        lines.append("  (none / 无)")
+    return "\n".join(lines)

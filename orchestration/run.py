@@ -33,7 +33,7 @@ def main() -> int:
     os.environ["DAGSTER_HOME"] = str(where.dagster_home)
 
     from orchestration.definitions import defs
-    from orchestration.report import run_report
+    from orchestration.report import checks_report, run_report
 
     with dg.DagsterInstance.get() as instance:
         # The console shows warnings only (a file rejected, rows quarantined); the full log is in the UI.
@@ -43,6 +43,8 @@ def main() -> int:
         )
     if where.published_db.exists():
         print(run_report(where.published_db))
+    print()
+    print(checks_report(result.get_asset_check_evaluations()))
     if not result.success:
         print(f"The nightly run failed (run id {result.run_id}); open `make ui` for the failed step.", file=sys.stderr)
         return 1

@@ -12,9 +12,8 @@ import duckdb
 from ingest.forms.departments import read_department_file, read_department_files
 from ingest.forms.reference import load_reference
 from tests.departments.books import BAD_USCC, GOOD_USCC, workbook, write_xlsx
-from warehouse.batch_loads import load_source_batched
 from warehouse.database import connect
-from warehouse.loads import load_source
+from warehouse.loads import load_source, load_source_batched
 
 JUNE_5 = dt.date(2024, 6, 5)
 AUDIT = ("SELECT file_name, status, (SELECT file_name FROM audit.loads s WHERE s.load_id = l.superseded_by), "

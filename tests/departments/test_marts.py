@@ -14,9 +14,8 @@ from ingest.forms.departments import read_department_files
 from ingest.forms.reference import load_reference
 from tests.departments.books import GOOD_USCC, OTHER_USCC, workbook, write_xlsx
 from tests.departments.conftest import REFERENCE, write_reference
-from warehouse.batch_loads import load_source_batched
 from warehouse.database import apply_sql_dir, connect
-from warehouse.loads import load_source
+from warehouse.loads import load_source, load_source_batched
 from warehouse.reference import write_reference as write_reference_tables
 
 JUNE_5 = dt.date(2024, 6, 5)

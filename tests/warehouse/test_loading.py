@@ -121,3 +121,41 @@ def test_a_corrected_file_replaces_the_rejected_one(home: Path) -> None:
     assert loads == [("superseded", True), ("loaded", False)]
     checks = _bureau_checks(result)
     assert checks["files_readable"].passed
+
+
+def test_a_file_whose_rows_cannot_be_written_is_retried_next_run_and_the_others_load(home: Path) -> None:
+    import pandas as pd
+
+    from ingest.forms.common import ParsedFile
+    from ingest.forms.reference import load_reference
+    from warehouse.database import connect
+    from warehouse.loads import load_source_batched
+
+    landing = home / "landing" / "bureau"
+    for name in ("a.xlsx", "b.xlsx"):
+        write_workbook(landing / name, {"指标认定": [[name], KPI_HEADER]})
+
+    def reader(paths: list[Path], _reference: object) -> list[ParsedFile]:
+        results = []
+        for path in paths:
+            parsed = ParsedFile(rows_read=1, logical_key=path.name)
+            # b.xlsx carries a row the raw table refuses (metric_code is NOT NULL)
+            parsed.add("raw.bureau_kpi", pd.DataFrame([{
+                "sheet": "指标认定", "row_number": 2, "metric_as_written": "签约项目",
+                "metric_code": None if path.name == "b.xlsx" else "signed_projects", "year": 2024, "month_from": 1,
+                "month_to": 5, "value": "7", "unit": "个", "basis": "confirmed", "confirmed_on": "2024-06-14"}],
+                dtype=object))
+            results.append(parsed)
+        return results
+
+    with connect(home / "build.duckdb") as con:
+        outcomes = load_source_batched(con, "bureau", landing, home / "archive", reader,
+                                       load_reference(home / "reference"))
+        recorded = con.execute("SELECT file_name, status FROM audit.loads").fetchall()
+        rows = con.execute("SELECT file_name FROM raw.bureau_kpi").fetchall()
+
+    assert {(o.file_name, o.status) for o in outcomes} == {("a.xlsx", "loaded"), ("b.xlsx", "failed")}
+    assert "下次运行将重试" in next(o.message for o in outcomes if o.status == "failed")
+    assert recorded == [("a.xlsx", "loaded")]
+    assert rows == [("a.xlsx",)]
+    assert len(list((home / "archive").rglob("*.xlsx"))) == 2

@@ -14,8 +14,8 @@ from tests.workbooks import KPI_HEADER, write_workbook
 
 
 def _drop(home: Path, name: str, projects: int) -> None:
-    write_workbook(home / "landing" / "bureau" / name,
-                   {"指标认定": [KPI_HEADER, ["签约项目", "2024年1-5月", projects, "个", "认定", dt.date(2024, 6, int(projects))]]})
+    row = ["签约项目", "2024年1-5月", projects, "个", "认定", dt.date(2024, 6, projects)]
+    write_workbook(home / "landing" / "bureau" / name, {"指标认定": [KPI_HEADER, row]})
 
 
 def test_a_reader_holding_the_published_file_does_not_block_the_next_publish(home: Path) -> None:
