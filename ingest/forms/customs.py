@@ -23,7 +23,7 @@ from ingest.workbook import read_sheets
 from schemas.customs import EnterpriseMonthlyRow
 from warehouse.customs_platform import PlatformLayout, load_platform_csv
 
-_YTD = r"(\d{1,2}[-至~—]\d{1,2}月)?累计(值|额)?"
+_YTD = r"((\d{1,2}[-至~—])?\d{1,2}月)?累计(值|额)?"
 _MONTH = r"(本|当)月(值|额)?"
 ENTERPRISE_FIELDS = (
     Field("seq", (r"序号",), required=False),

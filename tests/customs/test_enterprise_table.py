@@ -168,3 +168,16 @@ def test_stopped_sharp_fall_and_new_enterprises_are_flagged(trade_home: Path, bu
     ]
     assert con.execute("SELECT total_ytd_wan_yuan, total_ytd_last_year_wan_yuan, yoy_change FROM marts.trade_monthly "
                        "WHERE year = 2024").fetchall() == [(D("250.0000"), D("900.0000"), D("-0.7222"))]
+
+
+def test_a_january_table_headed_1yue_leiji_loads(trade_home: Path) -> None:
+    """January's table often reads 「1月累计」 rather than 「1-1月累计」."""
+    grid = cumulative_table(2024, 1, [(FUYUAN[0], FUYUAN[3], FUYUAN[2], 100.00, 70.00, 30.00)])
+    grid[3] = [None if cell is None else str(cell).replace("1-1月累计", "1月累计") for cell in grid[3]]
+    path = _table(trade_home, "2024年1月西城区企业进出口情况.xlsx", grid)
+
+    parsed = read_customs_file(path, load_reference(trade_home / "reference"))
+
+    [frame] = parsed.tables["raw.customs_enterprise_monthly"]
+    assert (parsed.rows_read, parsed.issues) == (1, [])
+    assert frame["total_ytd_wan_yuan"].tolist() == [D("100")]
