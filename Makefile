@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(abspath $(ZHAOSHANG_HOME))/dagster
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: run test ui demo lint bench-departments bench-customs clean-data
+.PHONY: run test ui demo lint bench-departments bench-customs
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -37,3 +37,7 @@ lint: $(VENV)/.synced
 
 bench-departments: $(VENV)/.synced  ## time 1,000 department workbooks against the calamine floor (bench/README.md)
 	$(VENV)/bin/python bench/departments_ingest.py --files 1000 --rows 50 --single
+
+ROWS ?= 10000000
+bench-customs: $(VENV)/.synced  ## time a ROWS-line GBK platform CSV against DuckDB's own read_csv (bench/README.md)
+	$(VENV)/bin/python bench/customs_platform.py --rows $(ROWS) --chunked
