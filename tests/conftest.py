@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
+import dagster as dg
+import duckdb
 import pytest
+
+from demo import generate
+from orchestration.definitions import build_definitions
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -17,3 +23,26 @@ def home(tmp_path: Path) -> Path:
     for source in ("bureau", "departments", "customs"):
         (tmp_path / "landing" / source).mkdir(parents=True)
     return tmp_path
+
+
+@dataclass(frozen=True)
+class DemoRun:
+    home: Path
+    result: dg.ExecuteInProcessResult
+
+    @property
+    def published(self) -> Path:
+        return self.home / "warehouse" / "zhaoshang.duckdb"
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        return duckdb.connect(str(self.published), read_only=True)
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    """The generated demo data through the whole nightly job, once for every test that reads its figures."""
+    home = tmp_path_factory.mktemp("demo_home")
+    generate(home)
+    result = build_definitions(str(home)).resolve_job_def("nightly").execute_in_process(raise_on_error=False)
+    assert result.success, [e.message for e in result.all_events if e.is_failure]
+    return DemoRun(home, result)

@@ -8,17 +8,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from demo import generate
-from orchestration.definitions import build_definitions
-
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("zhaoshang_home")
-    generate(home)
-    result = build_definitions(str(home)).resolve_job_def("nightly").execute_in_process(raise_on_error=False)
-    assert result.success, [e.message for e in result.all_events if e.is_failure]
-    return home / "warehouse" / "zhaoshang.duckdb"
+def published(demo_run) -> Path:
+    return demo_run.published
 
 
 def _latest(published: Path, year: int, metric: str, basis: str = "confirmed") -> dict:

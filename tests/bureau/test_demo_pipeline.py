@@ -3,25 +3,16 @@
 import datetime as dt
 from decimal import Decimal
 
-import duckdb
 import pytest
-
-from demo import generate
-from orchestration.definitions import build_definitions
 
 IN_TALKS = ["万有引力直播基地项目", "中原证券基金公司项目", "中国动漫集团项目", "河南交投集团运营中心项目",
             "电力产业园项目", "联东U谷项目"]
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    home = tmp_path_factory.mktemp("demo")
-    generate(home)
-    result = build_definitions(str(home)).resolve_job_def("nightly").execute_in_process(raise_on_error=False)
-    assert result.success
-    connection = duckdb.connect(str(home / "warehouse" / "zhaoshang.duckdb"), read_only=True)
-    yield connection
-    connection.close()
+def con(demo_run):
+    with demo_run.connect() as connection:
+        yield connection
 
 
 def test_the_domestic_capital_revision_is_the_only_one(con):

@@ -2,24 +2,15 @@
 
 from decimal import Decimal as D
 
-import duckdb
 import pytest
-
-from demo import generate
-from orchestration.definitions import build_definitions
 
 
 @pytest.fixture(scope="module")
-def con(tmp_path_factory):
-    home = tmp_path_factory.mktemp("demo")
-    generate(home)
-    result = build_definitions(str(home)).resolve_job_def("nightly").execute_in_process(raise_on_error=False)
-    assert result.success
-    failed = {c.check_name for c in result.get_asset_check_evaluations() if not c.passed}
+def con(demo_run):
+    failed = {c.check_name for c in demo_run.result.get_asset_check_evaluations() if not c.passed}
     assert not failed & {"trade_cumulative_not_falling", "info_trade_total_mismatch", "info_trade_missing_month"}
-    connection = duckdb.connect(str(home / "warehouse" / "zhaoshang.duckdb"), read_only=True)
-    yield connection
-    connection.close()
+    with demo_run.connect() as connection:
+        yield connection
 
 
 def test_2023_trade_and_january_to_may_2024(con):

@@ -9,17 +9,10 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from demo import generate
-from orchestration.definitions import build_definitions
-
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
-    home = tmp_path_factory.mktemp("demo_home")
-    generate(home)
-    result = build_definitions(str(home)).resolve_job_def("nightly").execute_in_process(raise_on_error=False)
-    assert result.success, [e.message for e in result.all_events if e.is_failure]
-    with duckdb.connect(str(home / "warehouse" / "zhaoshang.duckdb"), read_only=True) as con:
+def published(demo_run) -> Iterator[duckdb.DuckDBPyConnection]:
+    with demo_run.connect() as con:
         yield con
 
 
