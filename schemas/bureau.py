@@ -29,9 +29,6 @@ class BureauKpiRow(pa.DataFrameModel):
     def _from_january(cls, month_from: pd.Series) -> pd.Series:
         return month_from == 1
 
-    class Config:
-        strict = False
-
 
 class BureauProjectRow(pa.DataFrameModel):
     """项目认定: one project with its confirmed stage."""
@@ -41,6 +38,3 @@ class BureauProjectRow(pa.DataFrameModel):
     stage: Series[object] = pa.Field(nullable=True, isin=PROJECT_STAGES)
     batch: Series[object] = pa.Field(nullable=True, in_range={"min_value": 1, "max_value": 99})
     provincial_status: Series[object] = pa.Field(nullable=True, isin=PROVINCIAL_STATUSES)
-
-    class Config:
-        strict = False

@@ -14,9 +14,6 @@ class EnterpriseMonthlyRow(WithUscc, WithCustomsCode):
     export_ytd_wan_yuan: Series[object] = pa.Field(nullable=True, ge=0)
     import_ytd_wan_yuan: Series[object] = pa.Field(nullable=True, ge=0)
 
-    class Config:
-        strict = False
-
 
 # The customs platform download is checked inside DuckDB (warehouse/sql/loads/customs_platform_2_check.sql):
 # millions of lines do not fit a pandas frame, and pandera's DuckDB (ibis) backend is not installed. These are

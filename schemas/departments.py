@@ -16,16 +16,10 @@ class LeadRow(pa.DataFrameModel):
     expected_investment_yi_yuan: Series[object] = pa.Field(nullable=True, ge=0)
     status: Series[object] = pa.Field(isin=LEAD_STATUSES)
 
-    class Config:
-        strict = False
-
 
 class SignedProjectRow(pa.DataFrameModel):
     project_name: Series[object] = pa.Field(nullable=False)
     total_investment_yi_yuan: Series[object] = pa.Field(nullable=True, ge=0)
-
-    class Config:
-        strict = False
 
 
 class EnterpriseRow(WithUscc):
@@ -33,13 +27,7 @@ class EnterpriseRow(WithUscc):
     uscc: Series[object] = pa.Field(nullable=False)
     registered_capital_wan_yuan: Series[object] = pa.Field(nullable=True, ge=0)
 
-    class Config:
-        strict = False
-
 
 class ActivityRow(pa.DataFrameModel):
     activity_type: Series[object] = pa.Field(isin=ACTIVITY_TYPES)
     enterprises_count: Series[object] = pa.Field(nullable=True, ge=0)
-
-    class Config:
-        strict = False

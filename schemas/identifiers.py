@@ -24,9 +24,6 @@ class WithUscc(pa.DataFrameModel):
         # A code of the wrong length is reported by the length rule alone, not twice.
         return len(str(value)) != 18 or is_valid_uscc(str(value))
 
-    class Config:
-        strict = False
-
 
 class WithCustomsCode(pa.DataFrameModel):
     customs_code: Series[object] = pa.Field(nullable=True)
@@ -35,6 +32,3 @@ class WithCustomsCode(pa.DataFrameModel):
               error=CUSTOM_RULES["customs_code_format"])
     def _customs_code(cls, value: object) -> bool:
         return is_customs_code(str(value))
-
-    class Config:
-        strict = False

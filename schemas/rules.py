@@ -14,8 +14,6 @@ CUSTOM_RULES = {
     "uscc_length": "统一社会信用代码应为18位 (a USCC has 18 characters)",
     "customs_code_format": "海关编码应为10位数字 (a customs code has 10 digits)",
     "cumulative_from_january": "统计期应从1月开始累计，如「2024年1-4月」(a period must run from January)",
-    "month_order": "起始月份晚于截止月份 (the first month is after the last)",
-    "plausible_year": "年份不在2000-2099之间 (the year is not plausible)",
 }
 _RULE_BY_MESSAGE = {message: rule for rule, message in CUSTOM_RULES.items()}
 
