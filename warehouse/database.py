@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -18,11 +19,32 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 MEMORY_LIMIT = "1GB"
 
 
+LOCK_WAIT_SECONDS = 600.0
+
+
+def open_writer(path: Path, wait_seconds: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """Open read-write, waiting while another process holds the file.
+
+    The instance queues runs one at a time, but `make run` executes in its own process beside the daemon's
+    runs: the later writer waits for the earlier one's asset to finish instead of failing the night.
+    """
+    deadline = time.monotonic() + wait_seconds
+    pause = 0.2
+    while True:
+        try:
+            return duckdb.connect(str(path), config={"memory_limit": MEMORY_LIMIT})
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower() or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)
+
+
 @contextmanager
-def connect(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(path: Path, wait_seconds: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
     """Read-write connection to the build database, with every raw/audit table in place."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), config={"memory_limit": MEMORY_LIMIT})
+    con = open_writer(path, wait_seconds)
     try:
         apply_sql_dir(con, "ddl")
         yield con

@@ -6,24 +6,25 @@ import os
 import shutil
 from pathlib import Path
 
-import duckdb
+from warehouse.database import open_writer
 
 
 def publish(build_db: Path, published_db: Path) -> Path:
-    """Copy the closed build file beside the published one, then rename it over the old one.
+    """Copy the checkpointed build file beside the published one, then rename it over the old one.
 
-    The copy is checkpointed first so it carries no WAL; the rename is atomic on one file system, so a
-    reader opens either the old file or the new one, never half of either. Readers holding the old file
-    keep their open handle on the old inode.
+    The copy is checkpointed first so it carries no WAL, and is taken while this process still holds the
+    build file's lock, so no other writer can change it halfway through the copy. The rename is atomic on
+    one file system: a reader opens either the old file or the new one, never half of either, and readers
+    holding the old file keep their open handle on the old inode.
     """
-    con = duckdb.connect(str(build_db))
-    try:
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
     published_db.parent.mkdir(parents=True, exist_ok=True)
     staging = published_db.with_name(f".{published_db.name}.{os.getpid()}.tmp")
-    shutil.copyfile(build_db, staging)
+    con = open_writer(build_db)
+    try:
+        con.execute("CHECKPOINT")
+        shutil.copyfile(build_db, staging)
+    finally:
+        con.close()
     with open(staging, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(staging, published_db)
