@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -100,12 +101,20 @@ def coerce_table(
                           coercion.rule, str(err))
                 )
         del record["_cells"]
+        record["extra_columns"] = _extra_columns(row.extra)
         if row_issues:
             issues.extend(row_issues)
         else:
             records.append(record | (fixed or {}))
-    columns = ["sheet", "row_number", *coercions, *(fixed or {})]
+    columns = ["sheet", "row_number", *coercions, "extra_columns", *(fixed or {})]
     return pd.DataFrame(records, columns=columns, dtype=object), issues
+
+
+def _extra_columns(extra: dict[str, object]) -> str | None:
+    """The columns no field claimed, as JSON text {header as written: cell as text}; None when there are none."""
+    kept = {header: str(int(value)) if isinstance(value, float) and value.is_integer() else cell_text(value)
+            for header, value in extra.items() if value is not None and str(value).strip()}
+    return json.dumps(kept, ensure_ascii=False, default=str) if kept else None
 
 
 def headers_of(table: FoundTable) -> dict[str, str]:

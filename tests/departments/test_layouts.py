@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -182,6 +183,11 @@ def test_sheets_in_any_order_under_any_name_with_extra_columns(tmp_path: Path, r
         "raw.dept_reports": 1, "raw.dept_activities": 1, "raw.dept_enterprises": 1, "raw.dept_signed_projects": 1,
         "raw.dept_leads": 1}
     assert rows(parsed, "raw.dept_enterprises")[0]["enterprise_name"] == "漯河正腾商贸有限公司"
+    # The extra columns are kept with their rows, by their headers.
+    assert json.loads(rows(parsed, "raw.dept_enterprises")[0]["extra_columns"]) == {"联系人": "张三"}
+    assert json.loads(rows(parsed, "raw.dept_activities")[0]["extra_columns"]) == {"联系电话": "13800000000"}
+    assert json.loads(rows(parsed, "raw.dept_leads")[0]["extra_columns"]) == {"对接人": "李四"}
+    assert rows(parsed, "raw.dept_reports")[0].get("extra_columns") is None
 
 
 def test_department_and_period_from_the_file_name(tmp_path: Path, reference: Reference) -> None:

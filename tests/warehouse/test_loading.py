@@ -159,3 +159,18 @@ def test_a_file_whose_rows_cannot_be_written_is_retried_next_run_and_the_others_
     assert recorded == [("a.xlsx", "loaded")]
     assert rows == [("a.xlsx",)]
     assert len(list((home / "archive").rglob("*.xlsx"))) == 2
+
+
+def test_a_column_the_form_does_not_know_is_kept_with_its_row(home: Path) -> None:
+    write_workbook(home / "landing" / "bureau" / "认定-2024年1-5月.xlsx", {"指标认定": [
+        [*KPI_HEADER, "经办人"],
+        ["签约项目", "2024年1-5月", 7, "个", "认定", dt.date(2024, 6, 14), "王五"],
+        ["进出口额", "2024年1-5月", "1,116.12", "万元", "认定", dt.date(2024, 6, 14), 13800000000],
+    ]})
+
+    assert _materialize(home).success
+
+    with _published(home) as con:
+        kept = con.execute("SELECT metric_code, extra_columns->>'经办人' FROM raw.bureau_kpi ORDER BY row_number"
+                           ).fetchall()
+    assert kept == [("signed_projects", "王五"), ("trade_total", "13800000000")]
