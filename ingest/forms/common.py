@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ingest.tables import FoundTable
-from schemas.rules import failures
+from schemas.rules import Failure, failures
 
 
 class FileRejected(Exception):
@@ -122,25 +122,28 @@ def headers_of(table: FoundTable) -> dict[str, str]:
     return {name: column.header for name, column in table.columns.items()}
 
 
-def validate(
-    model: type, frame: pd.DataFrame, table: FoundTable, sources: dict[str, str] | None = None
-) -> tuple[pd.DataFrame, list[Issue]]:
-    """Run a pandera model over coerced rows; failing rows leave the frame and become Issues.
+def issue_for(failure: Failure, row_number: int, table: FoundTable, sources: dict[str, str]) -> Issue:
+    """A pandera failure as the clerk sees it: the header and the cell as written.
 
-    `sources` maps a derived column (month_from) to the found column it came from (period), so the
-    clerk is shown the header and the cell as written.
+    `sources` maps a derived column (month_from) to the found column it came from (period).
     """
+    source = sources.get(failure.field, failure.field)
+    if source == failure.field:
+        value = failure.value
+    else:
+        value = cell_text(next(row.cells for row in table.rows if row.row_number == row_number).get(source))
+    return Issue(table.sheet, row_number, headers_of(table).get(source, source), value, failure.rule,
+                 failure.message)
+
+
+def validate(
+    model: type, frame: pd.DataFrame, table: FoundTable, sources: dict[str, str]
+) -> tuple[pd.DataFrame, list[Issue]]:
+    """Run a pandera model over coerced rows; failing rows leave the frame and become Issues."""
     if frame.empty:
         return frame, []
-    headers = headers_of(table)
-    cells = {row.row_number: row.cells for row in table.rows}
-    issues = []
-    for failure in (found := failures(model, frame)):
-        row_number = int(frame.at[failure.index, "row_number"])
-        source = (sources or {}).get(failure.field, failure.field)
-        value = failure.value if source == failure.field else cell_text(cells[row_number].get(source))
-        issues.append(Issue(table.sheet, row_number, headers.get(source, source), value, failure.rule,
-                            failure.message))
+    found = failures(model, frame)
+    issues = [issue_for(f, int(frame.at[f.index, "row_number"]), table, sources) for f in found]
     return frame.drop(index=list({f.index for f in found})), issues
 
 

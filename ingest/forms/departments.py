@@ -13,12 +13,10 @@ from ingest.dates import parse_date
 from ingest.forms.common import (
     Coercion,
     FileRejected,
-    Issue,
     ParsedFile,
     by_cell,
-    cell_text,
     coerce_table,
-    headers_of,
+    issue_for,
 )
 from ingest.forms.reference import Reference
 from ingest.numbers import parse_number
@@ -354,12 +352,8 @@ def _validate(pending: list[_Pending]) -> None:
         failed: set[int] = set()
         for failure in failures(form.model, frame):
             item = batch[owner[failure.index]]
-            row_number = int(frame.at[failure.index, "row_number"])
-            source = item.sources.get(failure.field, failure.field)
-            value = failure.value if source == failure.field else cell_text(
-                next(row.cells for row in item.table.rows if row.row_number == row_number).get(source))
-            item.parsed.issues.append(Issue(item.table.sheet, row_number, headers_of(item.table).get(source, source),
-                                            value, failure.rule, failure.message))
+            item.parsed.issues.append(
+                issue_for(failure, int(frame.at[failure.index, "row_number"]), item.table, item.sources))
             failed.add(failure.index)
         start = 0
         for item in batch:
