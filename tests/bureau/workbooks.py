@@ -4,15 +4,14 @@ built from them with the same loaders and SQL the nightly job runs."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import duckdb
-import openpyxl
 
 from ingest.forms.bureau import read_bureau_file
 from ingest.forms.departments import read_department_file
 from ingest.forms.reference import Reference, load_reference
+from tests.workbooks import write_workbook
 from warehouse.database import apply_sql_dir, connect
 from warehouse.loads import load_source
 from warehouse.reference import write_reference
@@ -57,17 +56,8 @@ def reference(home: Path) -> Reference:
 
 
 def _write(path: Path, sheets: dict[str, list[tuple]], arrived: dt.datetime) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(list(row))
-    book.save(path)
     # Landing files load oldest first: the arrival time decides which confirmation is the later one.
-    os.utime(path, (arrived.timestamp(), arrived.timestamp()))
-    return path
+    return write_workbook(path, sheets, mtime=arrived.timestamp())
 
 
 def bureau_workbook(path: Path, kpis: list[tuple], projects: list[tuple] = (), title: str | None = None,

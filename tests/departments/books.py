@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import openpyxl
 import xlwt
+
+from tests.workbooks import write_workbook as write_xlsx  # noqa: F401 - the name the department tests use
 
 Rows = list[list[object]]
 
@@ -23,25 +23,6 @@ BAD_USCC = "91411102909378654B"  # wrong check character
 
 def info(department: str, period: str) -> Rows:
     return [["填报单位", department], ["报告期", period], ["填报人", "王磊"], ["填报日期", "2024-06-10"]]
-
-
-def write_xlsx(path: Path, sheets: dict[str, Rows], merges: dict[str, list[str]] | None = None,
-               mtime: int | None = None) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is not None:
-                    sheet.cell(row=r, column=c, value=value)
-        for cells in (merges or {}).get(name, []):
-            sheet.merge_cells(cells)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    if mtime is not None:
-        os.utime(path, (mtime, mtime))
-    return path
 
 
 def write_xls(path: Path, sheets: dict[str, Rows]) -> Path:
