@@ -174,3 +174,28 @@ def test_a_column_the_form_does_not_know_is_kept_with_its_row(home: Path) -> Non
         kept = con.execute("SELECT metric_code, extra_columns->>'经办人' FROM raw.bureau_kpi ORDER BY row_number"
                            ).fetchall()
     assert kept == [("signed_projects", "王五"), ("trade_total", "13800000000")]
+
+
+def test_a_file_untouched_since_its_load_is_not_read_again(home: Path) -> None:
+    from ingest.forms.bureau import read_bureau_file
+    from ingest.forms.reference import load_reference
+    from warehouse.database import connect
+    from warehouse.loads import load_source
+
+    path = _bureau_file(home, "认定-2024年1-5月.xlsx", GOOD_ROWS)
+    reference = load_reference(home / "reference")
+    landing = home / "landing" / "bureau"
+    with connect(home / "build.duckdb") as con:
+        [first] = load_source(con, "bureau", landing, home / "archive", read_bureau_file, reference)
+        # Same path, size and time: trusted as the same file without reading it (here its bytes are not even
+        # a workbook any more, which hashing and reading would have found).
+        stat = path.stat()
+        path.write_bytes(b"x" * stat.st_size)
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        untouched = load_source(con, "bureau", landing, home / "archive", read_bureau_file, reference)
+        # Touched: read, hashed, and loaded as the new file it is.
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        [touched] = load_source(con, "bureau", landing, home / "archive", read_bureau_file, reference)
+    assert first.status == "loaded"
+    assert untouched == []
+    assert touched.status == "rejected"
