@@ -8,26 +8,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-KPI_LATEST = """
-    SELECT year AS 年份, month AS 截至月, metric_name AS 指标, basis AS 口径, actual AS 完成, target AS 目标,
-           unit AS 单位, completion_rate AS 完成率, time_progress AS 时间进度, gap_pp AS 差距_百分点, status AS 状态
-    FROM marts.kpi_latest ORDER BY year, metric_code, basis
-"""
-LOADS = """
-    SELECT source AS 来源, status AS 状态, count(*) AS 文件数, sum(rows_read)::BIGINT AS 读取行,
-           sum(rows_accepted)::BIGINT AS 接受行, sum(rows_rejected)::BIGINT AS 隔离行
-    FROM audit.loads GROUP BY ALL ORDER BY 1, 2
-"""
-REJECTED = """
-    SELECT source AS 来源, file_name AS 文件, message AS 原因 FROM audit.loads
-    WHERE status = 'rejected' ORDER BY source, file_name
-"""
-QUARANTINED = """
-    SELECT q.file_name AS 文件, q.sheet AS 工作表, q.row_number AS 行, q.column_name AS 列, q.value AS 值,
-           q.rule AS 规则, q.message AS 说明
-    FROM audit.quarantine q JOIN audit.loads l USING (load_id)
-    WHERE l.status = 'loaded' ORDER BY q.file_name, q.sheet, q.row_number
-"""
+from warehouse.audit import loads_summary, open_quarantine, open_rejections
+from warehouse.database import query
+
+LABELS = {"source": "来源", "status": "状态", "files": "文件数", "rows_read": "读取行", "rows_accepted": "接受行",
+          "rows_rejected": "隔离行", "file_name": "文件", "message": "原因", "sheet": "工作表", "row_number": "行",
+          "column_name": "列", "value": "值", "rule": "规则"}
 
 
 def _frame_text(frame: pd.DataFrame) -> str:
@@ -41,10 +27,10 @@ def _frame_text(frame: pd.DataFrame) -> str:
 def run_report(published: Path) -> str:
     con = duckdb.connect(str(published), read_only=True)
     try:
-        kpi = con.execute(KPI_LATEST).df()
-        loads = con.execute(LOADS).df()
-        rejected = con.execute(REJECTED).df()
-        quarantined = con.execute(QUARANTINED).df()
+        kpi = query(con, "kpi_latest_report")
+        loads = loads_summary(con).rename(columns=LABELS)
+        rejected = open_rejections(con, None)[["source", "file_name", "message"]].rename(columns=LABELS)
+        quarantined = open_quarantine(con, None).rename(columns=LABELS | {"message": "说明"})
     finally:
         con.close()
     return "\n".join([

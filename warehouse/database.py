@@ -86,3 +86,8 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
     finally:
         con.unregister("_incoming")
     return len(frame)
+
+
+def query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
+    """Run warehouse/sql/queries/<name>.sql with named parameters ($name in the file)."""
+    return con.execute((SQL_DIR / "queries" / f"{name}.sql").read_text(encoding="utf-8"), params).df()
