@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 
 import dagster as dg
 
-from orchestration.settings import PROJECT_ROOT, Paths, paths
-
-
-def prepare_dagster_home(where: Paths) -> None:
-    where.dagster_home.mkdir(parents=True, exist_ok=True)
-    config = where.dagster_home / "dagster.yaml"
-    if not config.exists():
-        shutil.copyfile(PROJECT_ROOT / "orchestration" / "dagster.yaml", config)
+from demo import generate
+from orchestration.definitions import build_definitions
+from orchestration.report import checks_report, run_report
+from orchestration.settings import Paths, paths, prepare_dagster_home
 
 
 def landing_is_empty(where: Paths) -> bool:
@@ -25,19 +20,14 @@ def landing_is_empty(where: Paths) -> bool:
 def main() -> int:
     where = paths()
     if landing_is_empty(where):
-        from demo import generate
-
         written = generate(where.home)
         print(f"Landing zone was empty: wrote {len(written)} demo files into {where.home}")
     prepare_dagster_home(where)
     os.environ["DAGSTER_HOME"] = str(where.dagster_home)
 
-    from orchestration.definitions import defs
-    from orchestration.report import checks_report, run_report
-
     with dg.DagsterInstance.get() as instance:
         # The console shows warnings only (a file rejected, rows quarantined); the full log is in the UI.
-        result = defs.resolve_job_def("nightly").execute_in_process(
+        result = build_definitions(str(where.home)).resolve_job_def("nightly").execute_in_process(
             instance=instance, raise_on_error=False,
             run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,3 +50,11 @@ def zhaoshang_home() -> Path:
 
 def paths(home: str | Path | None = None) -> Paths:
     return Paths(Path(home).resolve() if home else zhaoshang_home())
+
+
+def prepare_dagster_home(where: Paths) -> None:
+    """DAGSTER_HOME under ZHAOSHANG_HOME, with the instance settings of orchestration/dagster.yaml."""
+    where.dagster_home.mkdir(parents=True, exist_ok=True)
+    config = where.dagster_home / "dagster.yaml"
+    if not config.exists():
+        shutil.copyfile(PROJECT_ROOT / "orchestration" / "dagster.yaml", config)

@@ -10,8 +10,7 @@ import os
 import signal
 import sys
 
-from orchestration.run import prepare_dagster_home
-from orchestration.settings import paths
+from orchestration.settings import paths, prepare_dagster_home
 
 
 def main() -> None:
