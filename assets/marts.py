@@ -10,7 +10,7 @@ from assets.display import markdown_table
 from assets.reference import reference_data
 from orchestration.resources import Warehouse
 from warehouse.checks import mart_checks
-from warehouse.database import apply_sql_dir
+from warehouse.objects import build_layer
 from warehouse.publish import publish
 
 CHECKS = mart_checks()
@@ -20,7 +20,7 @@ CHECKS = mart_checks()
           description="core.*：统一的维度与事实 conformed dimensions and facts (warehouse/sql/core)")
 def core_tables(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
-        applied = apply_sql_dir(con, "core")
+        applied = build_layer(con, "core")
     return dg.MaterializeResult(metadata={"sql files": ", ".join(applied)})
 
 
@@ -33,7 +33,7 @@ def core_tables(warehouse: Warehouse) -> dg.MaterializeResult:
 )
 def mart_tables(warehouse: Warehouse) -> dg.MaterializeResult:
     with warehouse.connect() as con:
-        applied = apply_sql_dir(con, "marts")
+        applied = build_layer(con, "marts")
         results = []
         for check in CHECKS:
             failing = check.failing_rows(con)

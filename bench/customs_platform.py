@@ -91,8 +91,9 @@ def child_ingest(work: Path) -> dict:
 
     from ingest.forms.customs import read_customs_file
     from ingest.forms.reference import Reference
-    from warehouse.database import apply_sql_dir, connect
+    from warehouse.database import connect
     from warehouse.loads import load_source
+    from warehouse.objects import build_layer
 
     reference = Reference(departments=[], enterprises=[], metrics=[], targets=[], department_targets=[],
                           fx_rates={}, six_post_plan=[], settings={})
@@ -108,7 +109,7 @@ def child_ingest(work: Path) -> dict:
     for layer in ("core", "marts"):
         mark = time.perf_counter()
         with connect(db) as con:
-            apply_sql_dir(con, layer)
+            build_layer(con, layer)
         phases[layer] = round(time.perf_counter() - mark, 2)
     seconds = round(time.perf_counter() - started, 2)
     with connect(db) as con:

@@ -12,8 +12,9 @@ from ingest.forms.bureau import read_bureau_file
 from ingest.forms.departments import read_department_file
 from ingest.forms.reference import Reference, load_reference
 from tests.workbooks import write_workbook
-from warehouse.database import apply_sql_dir, connect
+from warehouse.database import connect
 from warehouse.loads import load_source
+from warehouse.objects import build_layer
 from warehouse.reference import write_reference
 
 KPI_HEADER = ("指标名称", "统计期", "认定值", "单位", "口径", "认定日期")
@@ -88,8 +89,8 @@ def build_warehouse(home: Path) -> duckdb.DuckDBPyConnection:
         load_source(con, "bureau", home / "landing" / "bureau", home / "archive", read_bureau_file, ref)
         load_source(con, "departments", home / "landing" / "departments", home / "archive", read_department_file,
                     ref)
-        apply_sql_dir(con, "core")
-        apply_sql_dir(con, "marts")
+        build_layer(con, "core")
+        build_layer(con, "marts")
     return duckdb.connect(str(home / "build.duckdb"), read_only=True)
 
 

@@ -11,8 +11,9 @@ import pytest
 
 from ingest.forms.customs import read_customs_file
 from ingest.forms.reference import load_reference
-from warehouse.database import apply_sql_dir, connect
+from warehouse.database import connect
 from warehouse.loads import LoadOutcome, load_source
+from warehouse.objects import build_layer
 from warehouse.reference import write_reference
 
 FUYUAN = ("漯河富元食品有限公司", "富元食品", "914111030996030893", "4111924628")
@@ -69,8 +70,8 @@ def build() -> Iterator:
             write_reference(con, load_reference(home / "reference"))
             outcomes = load_source(con, "customs", home / "landing" / "customs", home / "archive",
                                    read_customs_file, load_reference(home / "reference"))
-            apply_sql_dir(con, "core")
-            apply_sql_dir(con, "marts")
+            build_layer(con, "core")
+            build_layer(con, "marts")
         con = duckdb.connect(str(home / "build.duckdb"))
         opened.append(con)
         return outcomes, con

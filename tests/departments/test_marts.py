@@ -14,8 +14,9 @@ from ingest.forms.departments import read_department_files
 from ingest.forms.reference import load_reference
 from tests.departments.books import GOOD_USCC, OTHER_USCC, workbook, write_xlsx
 from tests.departments.conftest import REFERENCE, write_reference
-from warehouse.database import apply_sql_dir, connect
+from warehouse.database import connect
 from warehouse.loads import load_source, load_source_batched
+from warehouse.objects import build_layer
 from warehouse.reference import write_reference as write_reference_tables
 
 JUNE_5 = dt.date(2024, 6, 5)
@@ -32,8 +33,8 @@ def build(home: Path) -> Path:
         load_source(con, "bureau", home / "landing" / "bureau", home / "archive", read_bureau_file, reference)
         load_source_batched(con, "departments", home / "landing" / "departments", home / "archive",
                             read_department_files, reference)
-        apply_sql_dir(con, "core")
-        apply_sql_dir(con, "marts")
+        build_layer(con, "core")
+        build_layer(con, "marts")
     return database
 
 

@@ -49,27 +49,3 @@ COMMENT ON COLUMN marts.kpi_completion.gap_pp IS '完成率与时间进度之差
 COMMENT ON COLUMN marts.kpi_completion.status IS '状态：achieved=已完成全年目标，on_track=不低于时间进度，behind=落后于时间进度，no_target=未设目标';
 COMMENT ON COLUMN marts.kpi_completion.confirmed_on IS '认定日期 date of the confirmation used';
 COMMENT ON COLUMN marts.kpi_completion.source_file IS '来源文件 the bureau file that carried the confirmation';
-
--- What a 工作总结 quotes: for each year, metric and basis, the latest month confirmed.
-CREATE OR REPLACE TABLE marts.kpi_latest AS
-SELECT * EXCLUDE (pick) FROM (
-    SELECT *, row_number() OVER (PARTITION BY year, metric_code, basis ORDER BY month DESC) AS pick
-    FROM marts.kpi_completion
-) WHERE pick = 1
-ORDER BY year, metric_code, basis;
-
-COMMENT ON TABLE marts.kpi_latest IS '最新完成情况（每年每指标每口径取最新月份）latest KPI completion per year, metric and basis: the row of kpi_completion with the latest month';
-COMMENT ON COLUMN marts.kpi_latest.year IS '年份 year';
-COMMENT ON COLUMN marts.kpi_latest.month IS '截至月份 last month of the year-to-date period';
-COMMENT ON COLUMN marts.kpi_latest.metric_code IS '指标代码 metric code';
-COMMENT ON COLUMN marts.kpi_latest.metric_name IS '指标名称 metric name (Chinese)';
-COMMENT ON COLUMN marts.kpi_latest.unit IS '单位 unit';
-COMMENT ON COLUMN marts.kpi_latest.basis IS '口径：confirmed=认定，estimated=预计 basis';
-COMMENT ON COLUMN marts.kpi_latest.actual IS '累计完成值 year-to-date actual';
-COMMENT ON COLUMN marts.kpi_latest.target IS '全年市定目标 annual target';
-COMMENT ON COLUMN marts.kpi_latest.completion_rate IS '完成率（小数）completion rate as a fraction';
-COMMENT ON COLUMN marts.kpi_latest.time_progress IS '时间进度（小数）time progress as a fraction';
-COMMENT ON COLUMN marts.kpi_latest.gap_pp IS '完成率与时间进度之差（百分点）gap in percentage points';
-COMMENT ON COLUMN marts.kpi_latest.status IS '状态 achieved / on_track / behind / no_target';
-COMMENT ON COLUMN marts.kpi_latest.confirmed_on IS '认定日期 confirmation date';
-COMMENT ON COLUMN marts.kpi_latest.source_file IS '来源文件 source file';

@@ -1,9 +1,3 @@
--- One row per enterprise and reported month: 累计 from the file, 当月 from the file or else from the previous
--- month's 累计. A month is "reported" when a customs enterprise table for it is in force; an enterprise a
--- reported month does not list had no trade yet that year.
-CREATE OR REPLACE TABLE core.trade_reported_months AS
-SELECT DISTINCT year, month FROM core.trade_enterprise_monthly;
-
 CREATE OR REPLACE TABLE core.trade_months AS
 WITH keyed AS (
     SELECT *,

@@ -1,0 +1,111 @@
+"""The core and mart objects: one .sql file each, what it creates, what it reads (parsed from the SQL itself by
+sqlglot) and what its comments say. The build order and the Dagster lineage both derive from here."""
+
+from __future__ import annotations
+
+import functools
+import graphlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlglot
+from sqlglot import exp
+
+from warehouse.database import SQL_DIR
+
+LAYERS = ("core", "marts")
+# Schemas whose tables a core or mart object may read; anything else named in a query is a CTE or an alias.
+SCHEMAS = ("raw", "audit", "core", "marts")
+
+
+@dataclass(frozen=True)
+class SqlObject:
+    """A table, view or macro created by one file warehouse/sql/<layer>/<name>.sql."""
+
+    schema: str
+    name: str
+    kind: str  # 'table' | 'view' | 'macro'
+    path: Path
+    reads: frozenset[str]  # 'schema.name' of every table or view its SQL reads
+    description: str | None  # COMMENT ON TABLE, Chinese then English
+    column_comments: dict[str, str]
+
+    @property
+    def key(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+    @property
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def _literal(node: exp.Expression | None) -> str | None:
+    return node.this if isinstance(node, exp.Literal) else None
+
+
+def parse_object(path: Path) -> SqlObject:
+    statements = [s for s in sqlglot.parse(path.read_text(encoding="utf-8"), read="duckdb") if s is not None]
+    creates = [s for s in statements if isinstance(s, exp.Create)]
+    if len(creates) != 1:
+        raise ValueError(f"{path}: one CREATE per file, found {len(creates)}")
+    create = creates[0]
+    target = create.this.this if isinstance(create.this, exp.Schema) else create.this
+    if isinstance(target, exp.UserDefinedFunction):
+        schema, name = target.this.db if isinstance(target.this, exp.Table) else "", target.name
+    else:
+        schema, name = target.db, target.name
+    if path.stem != name or path.parent.name not in (schema, "functions"):
+        raise ValueError(f"{path}: creates {schema}.{name}; the file must be named for the object it creates")
+    kind = str(create.args.get("kind", "")).lower()
+    ctes = {cte.alias_or_name for cte in create.find_all(exp.CTE)}
+    reads = frozenset(
+        f"{table.db}.{table.name}" for table in create.find_all(exp.Table)
+        if table.db in SCHEMAS and table.name not in ctes and (table.db, table.name) != (schema, name)
+    )
+    description, columns = None, {}
+    for statement in statements:
+        if isinstance(statement, exp.Comment):
+            text = _literal(statement.expression)
+            if str(statement.args.get("kind")).upper() == "TABLE":
+                description = text
+            else:
+                columns[statement.this.name] = text
+    return SqlObject(schema, name, kind, path, reads, description, columns)
+
+
+@functools.cache
+def sql_objects() -> tuple[SqlObject, ...]:
+    """Every core and mart object, in an order that builds each after what it reads."""
+    objects = {o.key: o for layer in LAYERS for o in map(parse_object, sorted((SQL_DIR / layer).glob("*.sql")))}
+    graph = {key: {read for read in o.reads if read in objects} for key, o in objects.items()}
+    # A static order: among objects free to go, name order, so every build runs the same sequence.
+    sorter = graphlib.TopologicalSorter(graph)
+    sorter.prepare()
+    ordered: list[str] = []
+    while sorter.is_active():
+        ready = sorted(sorter.get_ready())
+        ordered.extend(ready)
+        sorter.done(*ready)
+    return tuple(objects[key] for key in ordered)
+
+
+def functions() -> list[Path]:
+    """The macros every object may call (core.name_key...), each after the macros it calls."""
+    paths = {path.stem: path for path in sorted((SQL_DIR / "functions").glob("*.sql"))}
+    calls = {name: {other for other in paths if other != name and f"core.{other}(" in path.read_text(encoding="utf-8")}
+             for name, path in paths.items()}
+    return [paths[name] for name in graphlib.TopologicalSorter(calls).static_order()]
+
+
+
+def build_layer(con, layer: str) -> list[str]:
+    """Create every object of a layer (the functions first, for core) in build order; returns their keys."""
+    if layer == "core":
+        for path in functions():
+            con.execute(path.read_text(encoding="utf-8"))
+    built = []
+    for obj in sql_objects():
+        if obj.schema == layer:
+            con.execute(obj.sql)
+            built.append(obj.key)
+    return built

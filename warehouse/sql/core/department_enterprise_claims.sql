@@ -1,0 +1,10 @@
+-- Each registered enterprise (by USCC) once per reporting department, at the first report that carried it.
+CREATE OR REPLACE TABLE core.department_enterprise_claims AS
+SELECT * EXCLUDE (pick) FROM (
+    SELECT department_code, report_year AS year, report_week AS week, uscc, enterprise_name, registered_on,
+           registered_capital_wan_yuan, registered_capital_approximate, industry,
+           load_id, file_name, sheet, row_number,
+           row_number() OVER (PARTITION BY department_code, report_year, uscc ORDER BY report_year, report_week, load_id, row_number)
+               AS pick
+    FROM core.department_enterprises
+) WHERE pick = 1;

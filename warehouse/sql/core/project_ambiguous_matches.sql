@@ -1,0 +1,35 @@
+-- Matches the warehouse would not guess: the same name with different investors, a name without an investor
+-- that fits several projects (one row per mention), and one investor's projects whose names contain one another
+-- (one row per project, at its first mention). `candidates` holds the investors, or the other project names.
+CREATE OR REPLACE TABLE core.project_ambiguous_matches AS
+WITH contained AS (
+    SELECT DISTINCT a.project_id, b.project_name AS other_name
+    FROM core.project_mention_keys a
+    JOIN core.project_mention_keys b
+      ON a.entity_investor_key = b.entity_investor_key AND a.name_key <> b.name_key
+     AND length(a.name_key) > 1 AND length(b.name_key) > 1
+     AND (contains(a.name_key, b.name_key) OR contains(b.name_key, a.name_key))
+),
+first_mention AS (
+    SELECT * FROM core.project_mention_keys
+    QUALIFY row_number() OVER (PARTITION BY project_id ORDER BY source, file_name, sheet, row_number) = 1
+)
+SELECT 'same_name_different_investors' AS reason,
+       '同名项目的投资方不同，未合并 same project name, different investors: kept apart' AS explanation,
+       name_key, project_id, source, file_name, sheet, row_number, project_name, investor,
+       investor_candidates AS candidates
+FROM core.project_mention_keys
+WHERE len(investor_keys) > 1 AND investor_key IS NOT NULL
+UNION ALL
+SELECT 'no_investor_several_candidates',
+       '未填投资方，同名项目有多个投资方，无法判断 no investor written and several projects bear this name',
+       name_key, project_id, source, file_name, sheet, row_number, project_name, investor, investor_candidates
+FROM core.project_mention_keys
+WHERE len(investor_keys) > 1 AND investor_key IS NULL
+UNION ALL
+SELECT 'similar_name_same_investor',
+       '同一投资方的项目名称相互包含，未合并 one investor, names contained in one another: kept apart',
+       f.name_key, f.project_id, f.source, f.file_name, f.sheet, f.row_number, f.project_name, f.investor,
+       list(DISTINCT s.other_name ORDER BY s.other_name)
+FROM first_mention f JOIN contained s USING (project_id)
+GROUP BY ALL;

@@ -1,0 +1,22 @@
+-- A mention without an investor joins the only project of its name; with two or more candidates it stays apart.
+-- project_id is stable across runs: made from the name key and the investor key the mention joins.
+CREATE OR REPLACE TABLE core.project_mention_keys AS
+WITH keyed AS (
+    SELECT *, core.name_key(project_name) AS name_key, core.investor_key(investor) AS investor_key
+    FROM core.project_mentions
+),
+candidates AS (
+    SELECT name_key, list(DISTINCT investor_key ORDER BY investor_key) AS investor_keys,
+           list(DISTINCT investor ORDER BY investor) AS investors_written
+    FROM keyed WHERE investor_key IS NOT NULL GROUP BY name_key
+),
+joined AS (
+    SELECT k.*,
+           CASE WHEN k.investor_key IS NOT NULL THEN k.investor_key
+                WHEN len(c.investor_keys) = 1 THEN c.investor_keys[1] END AS entity_investor_key,
+           coalesce(c.investor_keys, []) AS investor_keys,
+           coalesce(c.investors_written, []) AS investor_candidates
+    FROM keyed k LEFT JOIN candidates c USING (name_key)
+)
+SELECT *, 'P' || substr(md5(name_key || '|' || coalesce(entity_investor_key, '')), 1, 10) AS project_id
+FROM joined;

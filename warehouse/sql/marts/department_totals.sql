@@ -1,0 +1,75 @@
+-- 全区合计: year-to-date district figures by the end of each week, duplicates counted once.
+CREATE OR REPLACE TABLE marts.department_totals AS
+WITH weeks AS (SELECT DISTINCT year, week FROM core.department_weeks),
+lead_latest AS (
+    SELECT w.year, w.week, s.status
+    FROM weeks w
+    JOIN core.department_lead_statuses s ON s.year = w.year AND s.week <= w.week
+    QUALIFY row_number() OVER (PARTITION BY w.year, w.week, s.lead_key
+                               ORDER BY s.week DESC, s.load_id DESC, s.row_number DESC) = 1
+),
+leads AS (
+    SELECT year, week, count(*) FILTER (WHERE status IN ('在谈', '已签约')) AS valuable_leads
+    FROM lead_latest GROUP BY ALL
+),
+projects AS (
+    SELECT w.year, w.week, count(p.project_key) AS signed_projects,
+           count(p.project_key) FILTER (WHERE p.yi_project) AS yi_projects,
+           CAST(coalesce(sum(p.total_investment_yi_yuan), 0) AS DECIMAL(18, 4)) AS signed_investment_yi_yuan,
+           coalesce(bool_or(p.approximate), false) AS approximate
+    FROM weeks w
+    LEFT JOIN marts.department_signed_projects p ON p.year = w.year AND p.first_reported_week <= w.week
+    GROUP BY ALL
+),
+enterprises AS (
+    SELECT w.year, w.week, count(e.uscc) AS registered_enterprises
+    FROM weeks w
+    LEFT JOIN marts.department_enterprises e ON e.year = w.year AND e.first_reported_week <= w.week
+    GROUP BY ALL
+),
+activities AS (
+    SELECT w.year, w.week,
+           count(a.activity_type) FILTER (WHERE a.activity_type = '外出招商') AS trips,
+           count(DISTINCT a.place) FILTER (WHERE a.activity_type = '外出招商') AS trip_cities,
+           CAST(coalesce(sum(a.enterprises_count) FILTER (WHERE a.activity_type = '考察对接'), 0) AS BIGINT)
+               AS enterprises_visited,
+           count(a.activity_type) FILTER (WHERE a.activity_type = '会见客商') AS investor_meetings,
+           count(a.activity_type) FILTER (WHERE a.activity_type = '推介活动') AS promotions,
+           coalesce(bool_or(a.enterprises_count_approximate)
+                    FILTER (WHERE a.activity_type IN ('外出招商', '考察对接')), false) AS approximate
+    FROM weeks w
+    LEFT JOIN core.department_activities a ON a.report_year = w.year AND a.report_week <= w.week
+    GROUP BY ALL
+),
+reporting AS (
+    SELECT w.year, w.week, count(DISTINCT r.department_code) AS departments_reporting
+    FROM weeks w
+    LEFT JOIN core.department_reports r ON r.year = w.year AND r.week <= w.week
+    GROUP BY ALL
+)
+SELECT w.year, w.week, coalesce(l.valuable_leads, 0) AS valuable_leads, p.signed_projects, p.yi_projects,
+       p.signed_investment_yi_yuan, e.registered_enterprises, a.trips, a.trip_cities, a.enterprises_visited,
+       a.investor_meetings, a.promotions, p.approximate OR a.approximate AS approximate, r.departments_reporting
+FROM weeks w
+LEFT JOIN leads l USING (year, week)
+JOIN projects p USING (year, week)
+JOIN enterprises e USING (year, week)
+JOIN activities a USING (year, week)
+JOIN reporting r USING (year, week)
+ORDER BY year, week;
+
+COMMENT ON TABLE marts.department_totals IS '全员招商全区合计（年初至每周末累计，多部门重复填报的项目、企业、线索只计一次）district year-to-date totals of department work by the end of each ISO week; a project, enterprise or lead reported by several departments counts once';
+COMMENT ON COLUMN marts.department_totals.year IS 'ISO年 ISO year';
+COMMENT ON COLUMN marts.department_totals.week IS '截至ISO周 through this ISO week';
+COMMENT ON COLUMN marts.department_totals.valuable_leads IS '有价值线索数（最新状态为在谈或已签约）distinct leads whose latest status is 在谈 or 已签约';
+COMMENT ON COLUMN marts.department_totals.signed_projects IS '新签约项目数（去重）distinct signed projects';
+COMMENT ON COLUMN marts.department_totals.yi_projects IS '其中亿元项目数 of which projects of at least 1亿元';
+COMMENT ON COLUMN marts.department_totals.signed_investment_yi_yuan IS '签约项目总投资（亿元，去重）total investment of the distinct signed projects, 亿元';
+COMMENT ON COLUMN marts.department_totals.registered_enterprises IS '新注册企业数（按统一社会信用代码去重）distinct newly registered enterprises by USCC';
+COMMENT ON COLUMN marts.department_totals.trips IS '外出招商次数 外出招商 rows';
+COMMENT ON COLUMN marts.department_totals.trip_cities IS '外出招商城市数 distinct places of 外出招商 trips';
+COMMENT ON COLUMN marts.department_totals.enterprises_visited IS '考察对接企业数 sum of 对接企业数 over 考察对接 rows';
+COMMENT ON COLUMN marts.department_totals.investor_meetings IS '会见客商次数 会见客商 rows';
+COMMENT ON COLUMN marts.department_totals.promotions IS '推介活动次数 推介活动 rows';
+COMMENT ON COLUMN marts.department_totals.approximate IS '是否含约数（为下限）true where a figure includes a lower bound such as 10余';
+COMMENT ON COLUMN marts.department_totals.departments_reporting IS '已报送部门数 departments that have reported so far this year';

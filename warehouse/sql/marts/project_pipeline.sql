@@ -1,0 +1,48 @@
+-- 项目储备与推进：one row per project, from the first lead to production. Abandoned leads are left out.
+CREATE OR REPLACE TABLE marts.project_pipeline AS
+SELECT
+    p.project_id,
+    p.project_name,
+    p.investor,
+    (SELECT list(d.department_name ORDER BY d.department_code)
+     FROM core.departments d WHERE list_contains(p.department_codes, d.department_code)) AS departments,
+    r.department_name AS responsible_department,
+    p.six_post_leader,
+    p.total_investment_yi_yuan,
+    coalesce(p.total_investment_yi_yuan >= 1, false) AS is_yi_project,
+    p.stage,
+    p.signed_on,
+    p.fulfilled_on,
+    p.started_on,
+    p.in_production_on,
+    p.bureau_confirmed,
+    p.batch,
+    p.provincial_status,
+    p.lead_status,
+    p.reported_by_department,
+    p.mentions
+FROM core.projects p
+LEFT JOIN core.departments r ON r.department_code = p.responsible_department_code
+WHERE p.stage IS NOT NULL
+ORDER BY core.stage_rank(p.stage) DESC, p.signed_on, p.project_name;
+
+COMMENT ON TABLE marts.project_pipeline IS '项目推进台账（线索→在谈→签约→履约→开工→投产，每个项目一行，按名称+投资方跨市商务局认定表与部门台账合并；已放弃的线索不列入，无法确定的匹配见 core.project_ambiguous_matches）project pipeline: one row per project, matched across bureau sheets and department workbooks on normalised name plus investor; abandoned leads left out, doubtful matches in core.project_ambiguous_matches';
+COMMENT ON COLUMN marts.project_pipeline.project_id IS '项目编号（由规范化名称和投资方生成，每次运行不变）project id, stable across runs (from normalised name and investor)';
+COMMENT ON COLUMN marts.project_pipeline.project_name IS '项目名称（优先取市商务局写法）project name, as the bureau writes it where it does';
+COMMENT ON COLUMN marts.project_pipeline.investor IS '投资方 investor';
+COMMENT ON COLUMN marts.project_pipeline.departments IS '涉及部门（责任单位及填报部门）departments: the bureau''s responsible department and every reporting department';
+COMMENT ON COLUMN marts.project_pipeline.responsible_department IS '责任单位（市商务局认定表）responsible department as the bureau lists it';
+COMMENT ON COLUMN marts.project_pipeline.six_post_leader IS '六职领导（认定表、部门台账或六职招商计划）six-post leader';
+COMMENT ON COLUMN marts.project_pipeline.total_investment_yi_yuan IS '总投资（亿元；认定值优先，其次签约台账，再次线索预计投资额）total investment in 亿元';
+COMMENT ON COLUMN marts.project_pipeline.is_yi_project IS '是否亿元项目（总投资≥1亿元）at least 1亿元';
+COMMENT ON COLUMN marts.project_pipeline.stage IS '阶段：线索、在谈、签约、履约、开工、投产（履约及以后以市商务局认定为准）stage; 履约 and later only as the bureau confirmed';
+COMMENT ON COLUMN marts.project_pipeline.signed_on IS '签约日期 signing date';
+COMMENT ON COLUMN marts.project_pipeline.fulfilled_on IS '履约认定日期（首次认定为履约或更后阶段的日期）date the bureau first confirmed 履约 or a later stage';
+COMMENT ON COLUMN marts.project_pipeline.started_on IS '开工认定日期 date the bureau first confirmed 开工 or later';
+COMMENT ON COLUMN marts.project_pipeline.in_production_on IS '投产认定日期 date the bureau first confirmed 投产';
+COMMENT ON COLUMN marts.project_pipeline.bureau_confirmed IS '是否经市商务局认定（签约及以后）confirmed by the bureau at 签约 or later';
+COMMENT ON COLUMN marts.project_pipeline.batch IS '三个一批期次（整数）"three batches" period as an integer';
+COMMENT ON COLUMN marts.project_pipeline.provincial_status IS '省级认定状态：待认定、已认定 provincial confirmation status';
+COMMENT ON COLUMN marts.project_pipeline.lead_status IS '部门台账最新线索状态 latest lead status in the department workbooks';
+COMMENT ON COLUMN marts.project_pipeline.reported_by_department IS '是否有部门填报 reported by at least one department';
+COMMENT ON COLUMN marts.project_pipeline.mentions IS '出现次数（认定表与部门台账的行数）rows naming this project across all files';
