@@ -6,9 +6,9 @@ import pandas as pd
 
 from assets.display import markdown_table
 from assets.reference import reference_data, reference_or_fail
-from orchestration.resources import Warehouse
 from warehouse.audit import open_findings, open_quarantine, open_rejections
-from warehouse.loads import BatchReader, ignored_files, load_source_batched
+from warehouse.loads import BatchReader, ignored_files, load_source
+from warehouse.resource import Warehouse
 
 
 def landing_asset(source: str, reader: BatchReader, description: str) -> dg.AssetsDefinition:
@@ -31,8 +31,7 @@ def landing_asset(source: str, reader: BatchReader, description: str) -> dg.Asse
         reference = reference_or_fail(warehouse)
         paths = warehouse.paths
         with warehouse.connect() as con:
-            outcomes = load_source_batched(con, source, paths.landing_for(source), paths.archive, reader, reference,
-                                           run_id=context.run_id)
+            outcomes = load_source(con, source, paths, reader, reference, run_id=context.run_id)
             rejected = open_rejections(con, source)
             quarantined = open_quarantine(con, source)
             findings = open_findings(con, source)

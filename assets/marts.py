@@ -8,10 +8,10 @@ from assets.customs import customs_files
 from assets.departments import department_files
 from assets.display import markdown_table
 from assets.reference import reference_data
-from orchestration.resources import Warehouse
 from warehouse.checks import mart_checks
 from warehouse.objects import build_layer
 from warehouse.publish import publish
+from warehouse.resource import Warehouse
 
 CHECKS = mart_checks()
 

@@ -4,8 +4,8 @@
 import dagster as dg
 
 from ingest.forms.reference import Reference, ReferenceError, load_reference
-from orchestration.resources import Warehouse
 from warehouse.reference import write_reference
+from warehouse.resource import Warehouse
 
 
 def reference_or_fail(warehouse: Warehouse) -> Reference:

@@ -92,7 +92,8 @@ def child_ingest(work: Path) -> dict:
     from ingest.forms.customs import read_customs_file
     from ingest.forms.reference import Reference
     from warehouse.database import connect
-    from warehouse.loads import load_source
+    from warehouse.home import Paths
+    from warehouse.loads import load_source, read_each
     from warehouse.objects import build_layer
 
     reference = Reference(departments=[], enterprises=[], metrics=[], targets=[], department_targets=[],
@@ -104,7 +105,7 @@ def child_ingest(work: Path) -> dict:
     started = time.perf_counter()
     # One connection per step, as the Dagster assets customs_files, core_tables and mart_tables open them.
     with connect(db) as con:
-        [outcome] = load_source(con, "customs", work / "landing", archive, read_customs_file, reference)
+        [outcome] = load_source(con, "customs", Paths(work), read_each(read_customs_file), reference)
     phases["load"] = round(time.perf_counter() - started, 2)
     for layer in ("core", "marts"):
         mark = time.perf_counter()

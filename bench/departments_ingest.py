@@ -34,11 +34,8 @@ from demo import reference as demo_reference  # noqa: E402
 from ingest.forms.departments import read_department_file, read_department_files  # noqa: E402
 from ingest.forms.reference import load_reference  # noqa: E402
 from warehouse.database import connect  # noqa: E402
-from warehouse.loads import (  # noqa: E402
-    BATCH_SIZE,
-    load_source,  # noqa: E402
-    load_source_batched,
-)
+from warehouse.home import Paths  # noqa: E402
+from warehouse.loads import BATCH_SIZE, load_source, read_each  # noqa: E402
 
 DEPARTMENTS = ("招商服务中心", "经发局", "财政金融局", "建管局", "社会事业局", "资源分局", "市监分局", "党群部",
                "阴阳赵镇", "新城办")
@@ -115,16 +112,15 @@ def _load(landing: Path, reference_dir: Path, work: Path, batched: bool) -> int:
         shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(missing_ok=True)
     with connect(work / "bench.duckdb") as con:
         if batched:
-            outcomes = load_source_batched(con, "departments", landing, work / "archive", read_department_files,
-                                           reference)
+            outcomes = load_source(con, "departments", Paths(work), read_department_files, reference)
         else:
-            outcomes = load_source(con, "departments", landing, work / "archive", read_department_file, reference)
+            outcomes = load_source(con, "departments", Paths(work), read_each(read_department_file), reference)
     return sum(o.rows_read for o in outcomes)
 
 
 def measure(mode: str, work: Path) -> dict:
     """Run one mode in this process and report its time and this process's peak memory."""
-    landing, reference_dir = work / "landing", work / "reference"
+    landing, reference_dir = work / "landing" / "departments", work / "reference"
     paths = sorted(landing.glob("*.xlsx"))
     start = time.perf_counter()
     if mode == "floor":
@@ -150,7 +146,7 @@ def main() -> None:
     if args.mode:
         print(json.dumps(measure(args.mode, args.work)))
         return
-    landing = args.work / "landing"
+    landing = args.work / "landing" / "departments"
     if landing.exists() and len(list(landing.glob("*.xlsx"))) != args.files:
         shutil.rmtree(landing)
     demo_reference.write(args.work)  # the demo departments, targets and ranking weights

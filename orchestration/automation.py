@@ -7,9 +7,9 @@ import json
 
 import dagster as dg
 
-from orchestration.resources import Warehouse
 from orchestration.settings import SOURCES
 from warehouse.loads import landing_files
+from warehouse.resource import Warehouse
 
 # In-process: the assets share one build file and run one after another anyway, at a third of the
 # multiprocess executor's start-up cost.

@@ -10,8 +10,8 @@ from assets.departments import department_files
 from assets.marts import core_tables, mart_tables, published_warehouse
 from assets.reference import reference_data
 from orchestration.automation import landing_zone_sensor, nightly_job, nightly_schedule
-from orchestration.resources import Warehouse
 from orchestration.settings import zhaoshang_home
+from warehouse.resource import Warehouse
 
 ASSETS = [reference_data, bureau_files, department_files, customs_files, core_tables, mart_tables,
           published_warehouse]

@@ -10,7 +10,8 @@ import dagster as dg
 from demo import generate
 from orchestration.definitions import build_definitions
 from orchestration.report import checks_report, run_report
-from orchestration.settings import Paths, paths, prepare_dagster_home
+from orchestration.settings import paths, prepare_dagster_home
+from warehouse.home import Paths
 
 
 def landing_is_empty(where: Paths) -> bool:

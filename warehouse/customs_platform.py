@@ -9,11 +9,15 @@ with their `problems` and core leaves them out: deleting them would make DuckDB 
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from ingest.encoding import sniff_encoding, transcode_to_utf8
+from ingest.forms.common import FileRejected
+from ingest.forms.customs import PlatformDownload, PlatformLayout
 from schemas.customs import PLATFORM_RULES
 from warehouse.database import SQL_DIR
 
@@ -25,21 +29,32 @@ def _sql(step: str) -> str:
 
 
 @dataclass(frozen=True)
-class PlatformLayout:
-    """Where the table sits in the CSV and what each position holds."""
-
-    fields: list[str | None]  # per CSV position: the field it holds, None for a column we do not read
-    first_line: int  # the file line (1-based) of the first line under the header
-    headers: dict[str, str]  # field -> header as written, for quarantine messages
-    sheet: str
-    period: tuple[int, int, int] | None  # (year, month_from, month_to) from the file name, when it has one
-
-
-@dataclass(frozen=True)
 class PlatformCounts:
     read: int
     accepted: int
     rejected: int
+
+
+def prepare(download: PlatformDownload, scratch: Path) -> Path:
+    """The download as a UTF-8 CSV DuckDB can read: the file itself, or a copy written into `scratch`.
+
+    Raises FileRejected when the file cannot be decoded.
+    """
+    if download.rows is not None:
+        target = scratch / "sheet.csv"
+        with target.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            for row in download.rows:
+                writer.writerow(row or [""])
+        return target
+    try:
+        if sniff_encoding(download.path) != "gb18030":
+            return download.path  # DuckDB reads UTF-8 itself; a BOM sits on the header line, which is skipped
+        target = scratch / "utf8.csv"
+        transcode_to_utf8(download.path, target)
+        return target
+    except ValueError as err:
+        raise FileRejected(str(err)) from err
 
 
 def load_platform_csv(con: duckdb.DuckDBPyConnection, csv_path: Path, layout: PlatformLayout, load_id: int,

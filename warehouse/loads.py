@@ -24,12 +24,15 @@ from ingest.forms.common import FileRejected, Issue, ParsedFile
 from ingest.forms.reference import Reference
 from ingest.tables import TableNotFound
 from ingest.workbook import UnreadableFile
+from warehouse import customs_platform
 from warehouse.database import insert_frame
+from warehouse.home import Paths
 
 log = logging.getLogger(__name__)
 
 ACCEPTED_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv"}
 Reader = Callable[[Path, Reference], ParsedFile]
+BatchReader = Callable[[list[Path], Reference], list[ParsedFile | Exception]]
 
 
 @dataclass(frozen=True)
@@ -111,28 +114,21 @@ def read_each(reader: Reader) -> BatchReader:
     return read
 
 
-def load_source(con: duckdb.DuckDBPyConnection, source: str, landing_dir: Path, archive_dir: Path, reader: Reader,
-                reference: Reference, run_id: str | None = None) -> list[LoadOutcome]:
-    """load_source_batched for a reader of one file at a time."""
-    return load_source_batched(con, source, landing_dir, archive_dir, read_each(reader), reference, run_id)
-
-
-BatchReader = Callable[[list[Path], Reference], list[ParsedFile | Exception]]
 BATCH_SIZE = 200  # files per transaction: large enough to amortise, small enough to keep memory flat
 
 
-def load_source_batched(
+def load_source(
     con: duckdb.DuckDBPyConnection,
     source: str,
-    landing_dir: Path,
-    archive_dir: Path,
+    home: Paths,
     reader: BatchReader,
     reference: Reference,
     run_id: str | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> list[LoadOutcome]:
-    """load_source for a reader that reads many files at once; an unchanged file (same sha256) is skipped,
+    """Load the new files of landing/<source>, a batch at a time; an unchanged file (same sha256) is skipped,
     and one untouched since its load (same path, size and modification time) is not even read to hash it."""
+    landing_dir = home.landing_for(source)
     seen = known_hashes(con, source)
     untouched = known_stats(con, source)
     arrivals = []
@@ -144,24 +140,30 @@ def load_source_batched(
         if sha not in seen:
             seen.add(sha)
             arrivals.append((path, sha))
+    scratch = home.scratch / source
+    shutil.rmtree(scratch, ignore_errors=True)  # whatever a killed run left behind
     outcomes: list[LoadOutcome] = []
     for start in range(0, len(arrivals), batch_size):
         batch = arrivals[start:start + batch_size]
         results = reader([path for path, _ in batch], reference)
         try:
-            outcomes.extend(_write_batch(con, source, landing_dir, archive_dir, batch, results, run_id))
+            outcomes.extend(_write_batch(con, source, home, batch, results, run_id))
         except Exception:  # noqa: BLE001 - retried file by file below, so only the file at fault fails
             log.exception("batch of %d %s files failed; loading them one by one", len(batch), source)
-            for arrival, result in zip(batch, results, strict=True):
-                outcomes.append(_write_alone(con, source, landing_dir, archive_dir, arrival, result, run_id))
+            for arrival in batch:
+                # A fresh parse: nothing of the failed attempt is reused.
+                outcomes.append(_write_alone(con, source, home, arrival, reader, reference, run_id))
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
     return outcomes
 
 
-def _write_alone(con, source, landing_dir, archive_dir, arrival, result, run_id) -> LoadOutcome:
+def _write_alone(con, source, home: Paths, arrival, reader: BatchReader, reference: Reference, run_id
+                 ) -> LoadOutcome:
     """One file in its own transaction. If even that fails, nothing of it is recorded (its copy stays in the
     archive), so the next run tries it again: a full disk must not mark good files rejected for ever."""
     try:
-        [outcome] = _write_batch(con, source, landing_dir, archive_dir, [arrival], [result], run_id)
+        [outcome] = _write_batch(con, source, home, [arrival], reader([arrival[0]], reference), run_id)
         return outcome
     except Exception as err:  # noqa: BLE001 - reported on the asset's check, the other files go on
         log.exception("writing %s failed", arrival[0])
@@ -177,9 +179,12 @@ def _message(result: ParsedFile | Exception, path: Path) -> str:
     return f"读取文件时程序出错，请联系管理员 (the reader failed): {type(result).__name__}: {result}"
 
 
-def _write_batch(con, source, landing_dir, archive_dir, batch, results, run_id) -> list[LoadOutcome]:
+def _write_batch(con, source, home: Paths, batch, results, run_id) -> list[LoadOutcome]:
+    landing_dir = home.landing_for(source)
     load_ids = [row[0] for row in con.execute(
         "SELECT nextval('audit.load_ids') FROM range(?)", [len(batch)]).fetchall()]
+    results = [_prepared(result, home.scratch / source / str(load_id)) for result, load_id in zip(
+        results, load_ids, strict=True)]
     rows: list[dict] = []
     tables: dict[str, list[tuple[pd.DataFrame, int, str]]] = {}
     quarantine: list[pd.DataFrame] = []
@@ -190,16 +195,17 @@ def _write_batch(con, source, landing_dir, archive_dir, batch, results, run_id) 
             relative = str(path.relative_to(landing_dir))
             row = {"load_id": load_id, "source": source, "file_name": path.name, "file_path": relative,
                    "sha256": sha, "size_bytes": path.stat().st_size, "modified_ns": path.stat().st_mtime_ns,
-                   "archive_path": str(archive(path, sha, archive_dir)), "loaded_at": dt.datetime.now(),
+                   "archive_path": str(archive(path, sha, home.archive)), "loaded_at": dt.datetime.now(),
                    "run_id": run_id, "superseded_by": None}
             if isinstance(result, Exception):
                 row |= {"status": "rejected", "rows_read": 0, "rows_accepted": 0, "rows_rejected": 0,
                         "message": _message(result, path), "logical_key": f"{source}|{relative}"}
             else:
-                accepted = _gather(con, load_id, path.name, result, tables, quarantine, findings)
-                row |= {"status": "loaded", "rows_read": result.rows_read, "rows_accepted": accepted,
-                        "rows_rejected": result.rejected_rows, "message": _summary(result),
-                        "logical_key": result.logical_key}
+                parsed, bulk = result
+                read, accepted, rejected = _gather(con, load_id, path.name, parsed, bulk, tables, quarantine,
+                                                   findings)
+                row |= {"status": "loaded", "rows_read": read, "rows_accepted": accepted, "rows_rejected": rejected,
+                        "message": _summary(parsed, rejected), "logical_key": parsed.logical_key}
             _supersede_in_batch(rows, row)
             rows.append(row)
         _supersede_earlier(con, source, rows)
@@ -225,27 +231,44 @@ def _with_lineage(parts: list[tuple[pd.DataFrame, int, str]]) -> pd.DataFrame:
     return frame
 
 
+def _prepared(result: ParsedFile | Exception, scratch: Path
+              ) -> tuple[ParsedFile, list[tuple[customs_platform.PlatformLayout, Path]]] | Exception:
+    """A parsed file with its bulk downloads made ready to load (outside the transaction: a download that cannot
+    be decoded rejects its file, not the batch)."""
+    if isinstance(result, Exception):
+        return result
+    ready = []
+    for number, download in enumerate(result.bulk_loads):
+        folder = scratch / str(number)
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            ready.append((download.layout, customs_platform.prepare(download, folder)))
+        except FileRejected as err:
+            return err
+    return result, ready
+
+
 def _gather(con, load_id: int, file_name: str, parsed: ParsedFile,
+            bulk: list[tuple[customs_platform.PlatformLayout, Path]],
             tables: dict[str, list[tuple[pd.DataFrame, int, str]]], quarantine: list[pd.DataFrame],
-            findings: list[pd.DataFrame]) -> int:
-    """Queue one file's rows with their lineage; returns its accepted data rows."""
-    accepted = 0
+            findings: list[pd.DataFrame]) -> tuple[int, int, int]:
+    """Queue one file's rows with their lineage, load its bulk downloads; returns its rows read, accepted and
+    rejected. `parsed` is not changed, so a retry counts from the same figures."""
+    read, accepted, rejected = parsed.rows_read, 0, parsed.rejected_rows
     for table, frames in parsed.tables.items():
         for frame in frames:
             tables.setdefault(table, []).append((frame, load_id, file_name))
             if table != "raw.dept_reports":  # the report header row is not one of the file's data rows
                 accepted += len(frame)
-    for write in parsed.bulk_writers:
-        read, written, rejected = write(con, load_id, file_name)
-        parsed.rows_read += read
-        parsed.bulk_rejected += rejected
-        accepted += written
+    for layout, csv_path in bulk:
+        counts = customs_platform.load_platform_csv(con, csv_path, layout, load_id, file_name)
+        read, accepted, rejected = read + counts.read, accepted + counts.accepted, rejected + counts.rejected
     if parsed.issues:
         quarantine.append(_issues_frame(load_id, file_name, parsed.issues))
     if parsed.findings:
         frame = pd.DataFrame(parsed.findings, columns=["sheet", "rule", "message"], dtype=object)
         findings.append(frame.assign(load_id=load_id, file_name=file_name))
-    return accepted
+    return read, accepted, rejected
 
 
 def _supersede_in_batch(rows: list[dict], new: dict) -> None:
@@ -282,11 +305,11 @@ def _issues_frame(load_id: int, file_name: str, issues: list[Issue]) -> pd.DataF
     return frame.assign(load_id=load_id, file_name=file_name)
 
 
-def _summary(parsed: ParsedFile) -> str | None:
-    if not parsed.rejected_rows and not parsed.findings:
+def _summary(parsed: ParsedFile, rejected: int) -> str | None:
+    if not rejected and not parsed.findings:
         return None
     parts = []
-    if parsed.rejected_rows:
-        parts.append(f"{parsed.rejected_rows} 行未通过校验，已隔离 (rows quarantined)")
+    if rejected:
+        parts.append(f"{rejected} 行未通过校验，已隔离 (rows quarantined)")
     parts.extend(message for _sheet, _rule, message in parsed.findings)
     return "；".join(parts)

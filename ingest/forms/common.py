@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ingest.tables import FoundTable
 from schemas.rules import Failure, failures
+
+if TYPE_CHECKING:
+    from ingest.forms.customs import PlatformDownload
 
 
 class FileRejected(Exception):
@@ -38,10 +42,9 @@ class ParsedFile:
     issues: list[Issue] = field(default_factory=list)
     findings: list[tuple[str | None, str, str]] = field(default_factory=list)  # (sheet, rule, message)
     logical_key: str | None = None
-    # Tables too big for a pandas frame write themselves: called as (con, load_id, file_name) inside the load's
-    # transaction, each appends its raw and audit.quarantine rows and returns (rows read, accepted, rejected).
-    bulk_writers: list[Callable[..., tuple[int, int, int]]] = field(default_factory=list)
-    bulk_rejected: int = 0
+    # Tables too big for a pandas frame (a customs platform download), described for the warehouse to load in
+    # bulk; their rows are counted when they are loaded.
+    bulk_loads: list[PlatformDownload] = field(default_factory=list)
 
     def add(self, table: str, frame: pd.DataFrame) -> None:
         if not frame.empty:
@@ -49,7 +52,7 @@ class ParsedFile:
 
     @property
     def rejected_rows(self) -> int:
-        return len({(i.sheet, i.row_number) for i in self.issues if i.row_number is not None}) + self.bulk_rejected
+        return len({(i.sheet, i.row_number) for i in self.issues if i.row_number is not None})
 
 
 @dataclass(frozen=True)

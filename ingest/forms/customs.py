@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import re
-import shutil
-import tempfile
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
 
 from ingest.codes import clean_code
-from ingest.encoding import detect_encoding, sniff_encoding, transcode_to_utf8
+from ingest.encoding import detect_encoding
 from ingest.forms.common import Coercion, FileRejected, ParsedFile, by_cell, read_table
 from ingest.forms.reference import Reference
 from ingest.numbers import parse_number
@@ -21,7 +20,6 @@ from ingest.text import is_nothing, normalise
 from ingest.units import amount_in
 from ingest.workbook import read_sheets
 from schemas.customs import EnterpriseMonthlyRow
-from warehouse.customs_platform import PlatformLayout, load_platform_csv
 
 _YTD = r"((\d{1,2}[-至~—])?\d{1,2}月)?累计(值|额)?"
 _MONTH = r"(本|当)月(值|额)?"
@@ -198,32 +196,39 @@ def _number_or_none(cell: object) -> Decimal | None:
     return None if number is None else number.value
 
 
+@dataclass(frozen=True)
+class PlatformLayout:
+    """Where the table sits in the CSV and what each position holds."""
+
+    fields: list[str | None]  # per CSV position: the field it holds, None for a column we do not read
+    first_line: int  # the file line (1-based) of the first line under the header
+    headers: dict[str, str]  # field -> header as written, for quarantine messages
+    sheet: str
+    period: tuple[int, int, int] | None  # (year, month_from, month_to) from the file name, when it has one
+
+
+@dataclass(frozen=True)
+class PlatformDownload:
+    """A platform download, placed but not read: millions of lines are loaded by the warehouse in bulk.
+
+    Either `path`, the CSV as dropped (in whatever encoding), or `rows`, a download saved as a workbook, file line
+    for row.
+    """
+
+    layout: PlatformLayout
+    path: Path | None = None
+    rows: list[list[object]] | None = None
+
+
 def _read_platform_csv(path: Path, table: FoundTable, width: int) -> ParsedFile:
     parsed, layout = _platform_layout(path, table, width)
-    scratch = Path(tempfile.mkdtemp(prefix="customs-platform-"))
-    try:
-        if sniff_encoding(path) == "gb18030":
-            csv_path = scratch / "utf8.csv"
-            transcode_to_utf8(path, csv_path)
-        else:
-            csv_path = path  # DuckDB reads UTF-8 itself; a BOM sits on the header line, which is skipped
-    except ValueError as err:
-        shutil.rmtree(scratch)
-        raise FileRejected(str(err)) from err
-    parsed.bulk_writers.append(_writer(csv_path, layout, scratch))
+    parsed.bulk_loads.append(PlatformDownload(layout, path=path))
     return parsed
 
 
 def _read_platform_sheet(path: Path, table: FoundTable, grid: Grid) -> ParsedFile:
-    """A download saved as a workbook goes the same way as a CSV: written out line for row, so rows keep numbers."""
     parsed, layout = _platform_layout(path, table, _width(grid))
-    scratch = Path(tempfile.mkdtemp(prefix="customs-platform-"))
-    csv_path = scratch / "sheet.csv"
-    with csv_path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
-        for row in grid:
-            writer.writerow([_csv_cell(cell) for cell in row] or [""])
-    parsed.bulk_writers.append(_writer(csv_path, layout, scratch))
+    parsed.bulk_loads.append(PlatformDownload(layout, rows=[[_csv_cell(cell) for cell in row] for row in grid]))
     return parsed
 
 
@@ -250,13 +255,3 @@ def _platform_layout(path: Path, table: FoundTable, width: int) -> tuple[ParsedF
         period=(period.year, period.month_from, period.month_to) if period else None,
     )
     return ParsedFile(logical_key=f"customs|platform|{path.name}"), layout
-
-
-def _writer(csv_path: Path, layout: PlatformLayout, scratch: Path):
-    def write(con, load_id: int, file_name: str) -> tuple[int, int, int]:
-        try:
-            counts = load_platform_csv(con, csv_path, layout, load_id, file_name)
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
-        return counts.read, counts.accepted, counts.rejected
-    return write

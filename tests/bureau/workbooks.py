@@ -13,7 +13,8 @@ from ingest.forms.departments import read_department_file
 from ingest.forms.reference import Reference, load_reference
 from tests.workbooks import write_workbook
 from warehouse.database import connect
-from warehouse.loads import load_source
+from warehouse.home import Paths
+from warehouse.loads import load_source, read_each
 from warehouse.objects import build_layer
 from warehouse.reference import write_reference
 
@@ -86,9 +87,8 @@ def build_warehouse(home: Path) -> duckdb.DuckDBPyConnection:
     ref = load_reference(home / "reference")
     with connect(home / "build.duckdb") as con:
         write_reference(con, ref)
-        load_source(con, "bureau", home / "landing" / "bureau", home / "archive", read_bureau_file, ref)
-        load_source(con, "departments", home / "landing" / "departments", home / "archive", read_department_file,
-                    ref)
+        load_source(con, "bureau", Paths(home), read_each(read_bureau_file), ref)
+        load_source(con, "departments", Paths(home), read_each(read_department_file), ref)
         build_layer(con, "core")
         build_layer(con, "marts")
     return duckdb.connect(str(home / "build.duckdb"), read_only=True)

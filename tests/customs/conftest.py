@@ -12,7 +12,8 @@ import pytest
 from ingest.forms.customs import read_customs_file
 from ingest.forms.reference import load_reference
 from warehouse.database import connect
-from warehouse.loads import LoadOutcome, load_source
+from warehouse.home import Paths
+from warehouse.loads import LoadOutcome, load_source, read_each
 from warehouse.objects import build_layer
 from warehouse.reference import write_reference
 
@@ -68,8 +69,8 @@ def build() -> Iterator:
             opened.pop().close()
         with connect(home / "build.duckdb") as con:
             write_reference(con, load_reference(home / "reference"))
-            outcomes = load_source(con, "customs", home / "landing" / "customs", home / "archive",
-                                   read_customs_file, load_reference(home / "reference"))
+            outcomes = load_source(con, "customs", Paths(home), read_each(read_customs_file),
+                                   load_reference(home / "reference"))
             build_layer(con, "core")
             build_layer(con, "marts")
         con = duckdb.connect(str(home / "build.duckdb"))

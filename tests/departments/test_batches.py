@@ -13,7 +13,8 @@ from ingest.forms.departments import read_department_file, read_department_files
 from ingest.forms.reference import load_reference
 from tests.departments.books import BAD_USCC, GOOD_USCC, workbook, write_xlsx
 from warehouse.database import connect
-from warehouse.loads import load_source, load_source_batched
+from warehouse.home import Paths
+from warehouse.loads import load_source, read_each
 
 JUNE_5 = dt.date(2024, 6, 5)
 AUDIT = ("SELECT file_name, status, (SELECT file_name FROM audit.loads s WHERE s.load_id = l.superseded_by), "
@@ -43,11 +44,9 @@ def _load(home: Path, batched: bool, batch_size: int = 200) -> dict[str, list[tu
     reference = load_reference(home / "reference")
     with connect(home / "w.duckdb") as con:
         if batched:
-            load_source_batched(con, "departments", home / "landing" / "departments", home / "archive",
-                                read_department_files, reference, batch_size=batch_size)
+            load_source(con, "departments", Paths(home), read_department_files, reference, batch_size=batch_size)
         else:
-            load_source(con, "departments", home / "landing" / "departments", home / "archive",
-                        read_department_file, reference)
+            load_source(con, "departments", Paths(home), read_each(read_department_file), reference)
     with duckdb.connect(str(home / "w.duckdb"), read_only=True) as con:
         return {sql: con.execute(sql).fetchall() for sql in (AUDIT, ROWS, QUARANTINE)}
 

@@ -15,7 +15,8 @@ from ingest.forms.reference import load_reference
 from tests.departments.books import GOOD_USCC, OTHER_USCC, workbook, write_xlsx
 from tests.departments.conftest import REFERENCE, write_reference
 from warehouse.database import connect
-from warehouse.loads import load_source, load_source_batched
+from warehouse.home import Paths
+from warehouse.loads import load_source, read_each
 from warehouse.objects import build_layer
 from warehouse.reference import write_reference as write_reference_tables
 
@@ -30,9 +31,8 @@ def build(home: Path) -> Path:
     database = home / "warehouse" / "build.duckdb"
     with connect(database) as con:
         write_reference_tables(con, reference)
-        load_source(con, "bureau", home / "landing" / "bureau", home / "archive", read_bureau_file, reference)
-        load_source_batched(con, "departments", home / "landing" / "departments", home / "archive",
-                            read_department_files, reference)
+        load_source(con, "bureau", Paths(home), read_each(read_bureau_file), reference)
+        load_source(con, "departments", Paths(home), read_department_files, reference)
         build_layer(con, "core")
         build_layer(con, "marts")
     return database

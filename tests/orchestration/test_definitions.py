@@ -10,8 +10,8 @@ import dagster as dg
 
 from orchestration.automation import landing_zone_sensor, nightly_schedule
 from orchestration.definitions import build_definitions
-from orchestration.resources import Warehouse
 from tests.workbooks import KPI_HEADER, write_workbook
+from warehouse.resource import Warehouse
 
 
 def test_definitions_load_with_every_asset_in_the_nightly_job(home: Path) -> None:

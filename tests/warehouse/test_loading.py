@@ -10,8 +10,8 @@ import dagster as dg
 import duckdb
 
 from orchestration.definitions import ASSETS
-from orchestration.resources import Warehouse
 from tests.workbooks import KPI_HEADER, write_workbook
+from warehouse.resource import Warehouse
 
 
 def _bureau_file(home: Path, name: str, rows: list[list[object]]) -> Path:
@@ -129,7 +129,8 @@ def test_a_file_whose_rows_cannot_be_written_is_retried_next_run_and_the_others_
     from ingest.forms.common import ParsedFile
     from ingest.forms.reference import load_reference
     from warehouse.database import connect
-    from warehouse.loads import load_source_batched
+    from warehouse.home import Paths
+    from warehouse.loads import load_source
 
     landing = home / "landing" / "bureau"
     for name in ("a.xlsx", "b.xlsx"):
@@ -149,8 +150,7 @@ def test_a_file_whose_rows_cannot_be_written_is_retried_next_run_and_the_others_
         return results
 
     with connect(home / "build.duckdb") as con:
-        outcomes = load_source_batched(con, "bureau", landing, home / "archive", reader,
-                                       load_reference(home / "reference"))
+        outcomes = load_source(con, "bureau", Paths(home), reader, load_reference(home / "reference"))
         recorded = con.execute("SELECT file_name, status FROM audit.loads").fetchall()
         rows = con.execute("SELECT file_name FROM raw.bureau_kpi").fetchall()
 
@@ -180,22 +180,22 @@ def test_a_file_untouched_since_its_load_is_not_read_again(home: Path) -> None:
     from ingest.forms.bureau import read_bureau_file
     from ingest.forms.reference import load_reference
     from warehouse.database import connect
-    from warehouse.loads import load_source
+    from warehouse.home import Paths
+    from warehouse.loads import load_source, read_each
 
     path = _bureau_file(home, "认定-2024年1-5月.xlsx", GOOD_ROWS)
     reference = load_reference(home / "reference")
-    landing = home / "landing" / "bureau"
     with connect(home / "build.duckdb") as con:
-        [first] = load_source(con, "bureau", landing, home / "archive", read_bureau_file, reference)
+        [first] = load_source(con, "bureau", Paths(home), read_each(read_bureau_file), reference)
         # Same path, size and time: trusted as the same file without reading it (here its bytes are not even
         # a workbook any more, which hashing and reading would have found).
         stat = path.stat()
         path.write_bytes(b"x" * stat.st_size)
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-        untouched = load_source(con, "bureau", landing, home / "archive", read_bureau_file, reference)
+        untouched = load_source(con, "bureau", Paths(home), read_each(read_bureau_file), reference)
         # Touched: read, hashed, and loaded as the new file it is.
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-        [touched] = load_source(con, "bureau", landing, home / "archive", read_bureau_file, reference)
+        [touched] = load_source(con, "bureau", Paths(home), read_each(read_bureau_file), reference)
     assert first.status == "loaded"
     assert untouched == []
     assert touched.status == "rejected"

@@ -9,8 +9,8 @@ import dagster as dg
 import duckdb
 
 from orchestration.definitions import ASSETS
-from orchestration.resources import Warehouse
 from tests.workbooks import KPI_HEADER, write_workbook
+from warehouse.resource import Warehouse
 
 
 def _drop(home: Path, name: str, projects: int) -> None:

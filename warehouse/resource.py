@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import dagster as dg
 import duckdb
 
-from orchestration.settings import Paths, paths
 from warehouse.database import connect
+from warehouse.home import Paths
 
 
 class Warehouse(dg.ConfigurableResource):
@@ -19,7 +20,7 @@ class Warehouse(dg.ConfigurableResource):
 
     @property
     def paths(self) -> Paths:
-        return paths(self.home)
+        return Paths(Path(self.home).resolve())
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
