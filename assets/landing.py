@@ -6,8 +6,8 @@ import pandas as pd
 
 from assets.display import markdown_table
 from assets.reference import reference_data, reference_or_fail
-from warehouse.audit import open_findings, open_quarantine, open_rejections
-from warehouse.loads import BatchReader, ignored_files, load_source
+from warehouse.audit import open_findings, open_quarantine, open_rejections, skipped_files
+from warehouse.loads import BatchReader, load_source
 from warehouse.resource import Warehouse
 
 
@@ -31,13 +31,12 @@ def landing_asset(source: str, reader: BatchReader, description: str) -> dg.Asse
         reference = reference_or_fail(warehouse)
         paths = warehouse.paths
         with warehouse.connect() as con:
-            outcomes = load_source(con, source, paths, reader, reference, run_id=context.run_id)
+            outcomes = load_source(con, source, paths, reader, reference, run_id=context.run_id,
+                                   pool=warehouse.pool())
             rejected = open_rejections(con, source)
             quarantined = open_quarantine(con, source)
             findings = open_findings(con, source)
-        unwritten = [{"file_name": o.file_name, "message": o.message} for o in outcomes if o.status == "failed"]
-        if unwritten:  # not in audit.loads (the next run retries them), so added to this run's check by hand
-            rejected = pd.concat([rejected, pd.DataFrame(unwritten, dtype=object)], ignore_index=True)
+            skipped = skipped_files(con, source)
         for outcome in outcomes:
             worrying = outcome.status in ("rejected", "failed") or outcome.rows_rejected
             log = context.log.warning if worrying else context.log.info
@@ -45,13 +44,11 @@ def landing_asset(source: str, reader: BatchReader, description: str) -> dg.Asse
                 + (f" — {outcome.message}" if outcome.message else ""))
         loaded = pd.DataFrame([o.__dict__ for o in outcomes],
                               columns=["file_name", "status", "rows_read", "rows_accepted", "rows_rejected", "message"])
-        ignored = ignored_files(paths.landing_for(source))
         return dg.MaterializeResult(
             metadata={
                 "files loaded this run": len(outcomes),
                 "loads this run": dg.MetadataValue.md(markdown_table(loaded)),
-                "files ignored (not .xlsx/.xls/.csv)": dg.MetadataValue.md(
-                    "\n".join(f"- {p.name}" for p in ignored) or "_none_"),
+                "files not read": dg.MetadataValue.md(markdown_table(skipped)),
             },
             check_results=[
                 dg.AssetCheckResult(

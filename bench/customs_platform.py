@@ -89,11 +89,11 @@ def child_floor(work: Path) -> dict:
 def child_ingest(work: Path) -> dict:
     import shutil
 
-    from ingest.forms.customs import read_customs_file
+    from ingest.forms.customs import read_customs_files
     from ingest.forms.reference import Reference
-    from warehouse.database import connect
+    from warehouse.database import connect, prepare
     from warehouse.home import Paths
-    from warehouse.loads import load_source, read_each
+    from warehouse.loads import load_source
     from warehouse.objects import build_layer
 
     reference = Reference(departments=[], enterprises=[], metrics=[], targets=[], department_targets=[],
@@ -104,15 +104,18 @@ def child_ingest(work: Path) -> dict:
     phases = {}
     started = time.perf_counter()
     # One connection per step, as the Dagster assets customs_files, core_tables and mart_tables open them.
+    prepare(db)
     with connect(db) as con:
-        [outcome] = load_source(con, "customs", Paths(work), read_each(read_customs_file), reference)
+        [outcome] = load_source(con, "customs", Paths(work), read_customs_files, reference)
     phases["load"] = round(time.perf_counter() - started, 2)
     for layer in ("core", "marts"):
         mark = time.perf_counter()
+        prepare(db)
         with connect(db) as con:
             build_layer(con, layer)
         phases[layer] = round(time.perf_counter() - mark, 2)
     seconds = round(time.perf_counter() - started, 2)
+    prepare(db)
     with connect(db) as con:
         misnumbered = con.execute(
             "SELECT count(*) FROM core.trade_platform_lines"

@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import openpyxl
@@ -31,11 +32,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from demo import reference as demo_reference  # noqa: E402
+from ingest.forms.common import read_each_file  # noqa: E402
 from ingest.forms.departments import read_department_file, read_department_files  # noqa: E402
 from ingest.forms.reference import load_reference  # noqa: E402
-from warehouse.database import connect  # noqa: E402
+from warehouse.database import connect, prepare  # noqa: E402
 from warehouse.home import Paths  # noqa: E402
-from warehouse.loads import BATCH_SIZE, load_source, read_each  # noqa: E402
+from warehouse.loads import BATCH_SIZE, load_source  # noqa: E402
 
 DEPARTMENTS = ("招商服务中心", "经发局", "财政金融局", "建管局", "社会事业局", "资源分局", "市监分局", "党群部",
                "阴阳赵镇", "新城办")
@@ -110,11 +112,13 @@ def _load(landing: Path, reference_dir: Path, work: Path, batched: bool) -> int:
     reference = load_reference(reference_dir)
     for leftover in (work / "bench.duckdb", work / "archive"):
         shutil.rmtree(leftover, ignore_errors=True) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+    prepare(work / "bench.duckdb")
     with connect(work / "bench.duckdb") as con:
         if batched:
             outcomes = load_source(con, "departments", Paths(work), read_department_files, reference)
         else:
-            outcomes = load_source(con, "departments", Paths(work), read_each(read_department_file), reference)
+            one_by_one = partial(read_each_file, read_department_file)
+            outcomes = load_source(con, "departments", Paths(work), one_by_one, reference)
     return sum(o.rows_read for o in outcomes)
 
 

@@ -8,7 +8,7 @@ import json
 import dagster as dg
 
 from orchestration.settings import SOURCES
-from warehouse.loads import landing_files
+from warehouse.landing import scan
 from warehouse.resource import Warehouse
 
 # In-process: the assets share one build file and run one after another anyway, at a third of the
@@ -31,9 +31,8 @@ def landing_fingerprint(warehouse: Warehouse) -> dict[str, str]:
     prints = {}
     for source in SOURCES:
         folder = warehouse.paths.landing_for(source)
-        for path in landing_files(folder):
-            stat = path.stat()
-            prints[f"{source}/{path.relative_to(folder)}"] = f"{stat.st_size}:{stat.st_mtime_ns}"
+        for file in scan(folder)[0]:
+            prints[f"{source}/{file.relative}"] = f"{file.size}:{file.modified_ns}"
     return prints
 
 

@@ -23,5 +23,9 @@ def open_findings(con: duckdb.DuckDBPyConnection, source: str | None) -> pd.Data
     return query(con, "open_findings", source=source)
 
 
+def skipped_files(con: duckdb.DuckDBPyConnection, source: str | None) -> pd.DataFrame:
+    return query(con, "skipped_files", source=source)
+
+
 def loads_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return query(con, "loads_summary")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import graphlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,14 +44,45 @@ def open_writer(path: Path, wait_seconds: float = LOCK_WAIT_SECONDS) -> duckdb.D
 
 @contextmanager
 def connect(path: Path, wait_seconds: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Read-write connection to the build database, with every raw/audit table in place."""
+    """Read-write connection to the build database (see `prepare` for its tables)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = open_writer(path, wait_seconds)
     try:
-        apply_sql_dir(con, "ddl")
         yield con
     finally:
         con.close()
+
+
+def prepare(path: Path) -> None:
+    """Bring the build database's raw and audit tables and its functions up to date; once per run.
+
+    The DDL declares the tables as they are now (CREATE ... IF NOT EXISTS, ADD COLUMN IF NOT EXISTS); a change it
+    cannot make in place is a file of warehouse/sql/migrations, applied once to a build file made before it. A new
+    build file is made current by the DDL alone, so it records every migration as applied.
+    """
+    with connect(path) as con:
+        new = not con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'audit' AND table_name = 'loads'").fetchone()[0]
+        apply_sql_dir(con, "ddl")
+        applied = {name for (name,) in con.execute("SELECT name FROM audit.migrations").fetchall()}
+        for file in sql_files("migrations"):
+            if file.name in applied:
+                continue
+            con.begin()
+            if not new:
+                con.execute(file.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO audit.migrations VALUES (?, now())", [file.name])
+            con.commit()
+        for file in _functions():
+            con.execute(file.read_text(encoding="utf-8"))
+
+
+def _functions() -> list[Path]:
+    """The macros of warehouse/sql/functions (core.name_key...), each after the macros it calls."""
+    files = {file.stem: file for file in sql_files("functions")}
+    calls = {name: {other for other in files if other != name and f"core.{other}(" in file.read_text(encoding="utf-8")}
+             for name, file in files.items()}
+    return [files[name] for name in graphlib.TopologicalSorter(calls).static_order()]
 
 
 def sql_files(layer: str) -> list[Path]:
@@ -83,8 +116,12 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
     con.register("_incoming", ready)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
-    finally:
-        con.unregister("_incoming")
+    except duckdb.Error:
+        # In the aborted transaction unregistering fails too; the insert's own error is the one to report.
+        with contextlib.suppress(duckdb.Error):
+            con.unregister("_incoming")
+        raise
+    con.unregister("_incoming")
     return len(frame)
 
 

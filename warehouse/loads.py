@@ -1,17 +1,22 @@
-"""Loading landing-zone files into raw.*: one audit.loads row per file, its bad rows in audit.quarantine,
-and a copy of every file read in the archive. Knows nothing of Dagster.
+"""Loading landing-zone files into raw.*: one audit.loads row per file read, its bad rows in audit.quarantine,
+a copy of every file read in the archive, and the entries not read in audit.skipped_files. Knows nothing of
+Dagster.
 
 Files are read and written a batch at a time: one read call, one transaction and one insert per raw table for
 the whole batch. A thousand 50-row department workbooks a night made per-file overheads (pandera's fixed cost
 per call, one DuckDB statement per table per file) most of the time spent; see bench/README.md. Each file still
 keeps its own load_id, audit.loads row, lineage and quarantine rows.
+
+Every file read ends the run recorded: loaded (its bad rows quarantined), rejected (it cannot be placed, with the
+reason), or failed (it could not be written: the database's own error, retried next run). A batch that fails
+to write is retried file by file from a fresh parse, so nothing of a failed attempt leaks into the next.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,94 +32,33 @@ from ingest.workbook import UnreadableFile
 from warehouse import customs_platform
 from warehouse.database import insert_frame
 from warehouse.home import Paths
+from warehouse.isolation import ParsePool, ReaderCrashed
+from warehouse.landing import LandingFile, Skipped, archive, clear_staging, scan
 
 log = logging.getLogger(__name__)
 
-ACCEPTED_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv"}
-Reader = Callable[[Path, Reference], ParsedFile]
+# A module-level function reader(paths, reference), so that worker processes can run it (warehouse/isolation.py).
 BatchReader = Callable[[list[Path], Reference], list[ParsedFile | Exception]]
+BATCH_SIZE = 200  # files per transaction: large enough to amortise, small enough to keep memory flat
 
 
 @dataclass(frozen=True)
 class LoadOutcome:
-    load_id: int | None  # None: the file could not be written and is not recorded, so the next run tries again
+    load_id: int
     source: str
     file_name: str
-    status: str
+    status: str  # loaded | rejected | failed | superseded (by a later file of the same batch)
     rows_read: int
     rows_accepted: int
     rows_rejected: int
     message: str | None
 
 
-def landing_files(folder: Path) -> list[Path]:
-    """Files to consider, oldest first, so a later resubmission replaces an earlier one.
-
-    Office's lock files (~$x.xlsx) and hidden files are half-written copies, not submissions.
-    """
-    if not folder.exists():
-        return []
-    files = [
-        p for p in folder.rglob("*")
-        if p.is_file() and not p.name.startswith(("~$", ".")) and p.suffix.lower() in ACCEPTED_SUFFIXES
-    ]
-    return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name))
-
-
-def ignored_files(folder: Path) -> list[Path]:
-    """Files in the landing zone that are not a kind we read: reported, never silently skipped."""
-    if not folder.exists():
-        return []
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.is_file() and not p.name.startswith(("~$", ".")) and p.suffix.lower() not in ACCEPTED_SUFFIXES
-    )
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def archive(path: Path, sha256: str, archive_dir: Path) -> Path:
-    """Keep the file for ever under its content hash; the same content is stored once."""
-    target = archive_dir / sha256[:2] / f"{sha256}{path.suffix.lower()}"
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target)
-    return target
-
-
-def known_hashes(con: duckdb.DuckDBPyConnection, source: str) -> set[str]:
-    rows = con.execute("SELECT sha256 FROM audit.loads WHERE source = ?", [source]).fetchall()
-    return {sha for (sha,) in rows}
-
-
-def known_stats(con: duckdb.DuckDBPyConnection, source: str) -> set[tuple[str, int, int]]:
-    """(path, size, modification time) of every file loaded: the same three mean the same file, unread."""
-    rows = con.execute(
-        "SELECT file_path, size_bytes, modified_ns FROM audit.loads WHERE source = ? AND modified_ns IS NOT NULL",
-        [source]).fetchall()
-    return set(rows)
-
-
-def read_each(reader: Reader) -> BatchReader:
-    """A reader of one file as a reader of many: a file that fails is returned as its exception."""
-    def read(paths: list[Path], reference: Reference) -> list[ParsedFile | Exception]:
-        results: list[ParsedFile | Exception] = []
-        for path in paths:
-            try:
-                results.append(reader(path, reference))
-            except Exception as err:  # noqa: BLE001 - the loader reports it against this file, the others go on
-                results.append(err)
-        return results
-    return read
-
-
-BATCH_SIZE = 200  # files per transaction: large enough to amortise, small enough to keep memory flat
+@dataclass(frozen=True)
+class _Arrival:
+    file: LandingFile
+    sha256: str
+    archived: Path
 
 
 def load_source(
@@ -124,90 +68,195 @@ def load_source(
     reader: BatchReader,
     reference: Reference,
     run_id: str | None = None,
+    pool: ParsePool | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> list[LoadOutcome]:
-    """Load the new files of landing/<source>, a batch at a time; an unchanged file (same sha256) is skipped,
-    and one untouched since its load (same path, size and modification time) is not even read to hash it."""
-    landing_dir = home.landing_for(source)
-    seen = known_hashes(con, source)
-    untouched = known_stats(con, source)
-    arrivals = []
-    for path in landing_files(landing_dir):
-        stat = path.stat()
-        if (str(path.relative_to(landing_dir)), stat.st_size, stat.st_mtime_ns) in untouched:
-            continue
-        sha = sha256_of(path)
-        if sha not in seen:
-            seen.add(sha)
-            arrivals.append((path, sha))
+    """Load the new files of landing/<source>; `pool` reads them in worker processes (None: in this process).
+
+    An unchanged file (same sha256) is not loaded twice, and one untouched since its load (same path, size and
+    modification time) is not even read to hash it.
+    """
     scratch = home.scratch / source
     shutil.rmtree(scratch, ignore_errors=True)  # whatever a killed run left behind
+    clear_staging(home.archive)
+    files, skipped = scan(home.landing_for(source))
+    _note_removals(con, source, [f.relative for f in files])
+    arrivals, skipped = _arrivals(con, source, home, files, skipped)
+    _record_skipped(con, source, skipped)
+
+    def read(batch: list[_Arrival]) -> list[ParsedFile | Exception]:
+        # The links stay until the batch is written: a bulk download is read from its link when it is loaded.
+        shutil.rmtree(scratch / "read", ignore_errors=True)
+        paths = [_link(arrival, scratch / "read" / str(number)) for number, arrival in enumerate(batch)]
+        return pool.read(reader, paths, reference) if pool else reader(paths, reference)
+
     outcomes: list[LoadOutcome] = []
-    for start in range(0, len(arrivals), batch_size):
-        batch = arrivals[start:start + batch_size]
-        results = reader([path for path, _ in batch], reference)
-        try:
-            outcomes.extend(_write_batch(con, source, home, batch, results, run_id))
-        except Exception:  # noqa: BLE001 - retried file by file below, so only the file at fault fails
-            log.exception("batch of %d %s files failed; loading them one by one", len(batch), source)
-            for arrival in batch:
-                # A fresh parse: nothing of the failed attempt is reused.
-                outcomes.append(_write_alone(con, source, home, arrival, reader, reference, run_id))
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        for start in range(0, len(arrivals), batch_size):
+            batch = arrivals[start:start + batch_size]
+            results = read(batch)
+            try:
+                outcomes.extend(_write_batch(con, source, home, batch, results, run_id))
+            except Exception:  # noqa: BLE001 - retried file by file below, so only the file at fault fails
+                log.exception("batch of %d %s files failed; loading them one by one", len(batch), source)
+                for arrival in batch:
+                    outcomes.append(_write_alone(con, source, home, arrival, read, run_id))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return outcomes
 
 
-def _write_alone(con, source, home: Paths, arrival, reader: BatchReader, reference: Reference, run_id
-                 ) -> LoadOutcome:
-    """One file in its own transaction. If even that fails, nothing of it is recorded (its copy stays in the
-    archive), so the next run tries it again: a full disk must not mark good files rejected for ever."""
+def _link(arrival: _Arrival, folder: Path) -> Path:
+    """The archive copy under the file's own name (readers take the period or department from it)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    link = folder / arrival.file.path.name
     try:
-        [outcome] = _write_batch(con, source, home, [arrival], reader([arrival[0]], reference), run_id)
+        os.link(arrival.archived, link)
+    except OSError:  # another file system, or links not allowed: a copy does as well
+        shutil.copyfile(arrival.archived, link)
+    return link
+
+
+def _arrivals(con, source: str, home: Paths, files: list[LandingFile], skipped: list[Skipped]
+              ) -> tuple[list[_Arrival], list[tuple[Skipped, str | None, int | None]]]:
+    """The files not read before, each archived; and every entry not read, with its hash and the load it repeats
+    where it is a copy of content already read."""
+    loads = con.execute(
+        "SELECT load_id, file_path, sha256, size_bytes, modified_ns FROM audit.loads"
+        " WHERE source = ? AND status <> 'failed' ORDER BY load_id", [source]).fetchall()
+    untouched = {(path, size, modified) for _, path, _, size, modified in loads}
+    first_load = {}
+    for load_id, path, sha, _, _ in loads:
+        first_load.setdefault(sha, (load_id, path))
+    # A copy seen by an earlier run is known by its path, size and time too: not hashed every night.
+    known_copies = {(path, size, modified): sha for path, size, modified, sha in con.execute(
+        "SELECT file_path, size_bytes, modified_ns, sha256 FROM audit.skipped_files"
+        " WHERE source = ? AND reason = 'same_content'", [source]).fetchall()}
+    not_read: list[tuple[Skipped, str | None, int | None]] = [(s, None, None) for s in skipped]
+    arrivals: list[_Arrival] = []
+    for file in files:
+        stamp = (file.relative, file.size, file.modified_ns)
+        if stamp in untouched:
+            continue
+        sha = known_copies.get(stamp)
+        archived = None
+        if sha is None:
+            sha, archived = archive(file.path, home.archive)
+        if sha not in first_load:
+            first_load[sha] = (None, file.relative)
+            arrivals.append(_Arrival(file, sha, archived))
+            continue
+        load_id, first_path = first_load[sha]
+        if first_path == file.relative:  # touched, not changed: remembered so it is not hashed again
+            con.execute("UPDATE audit.loads SET size_bytes = ?, modified_ns = ? WHERE load_id = ?",
+                        [file.size, file.modified_ns, load_id])
+            continue
+        first_name = Path(first_path).name
+        message = f"与「{first_name}」内容完全相同，未重复读取 (same content as {first_name}, not read again)"
+        not_read.append((Skipped(file.relative, "same_content", message, file.size, file.modified_ns), sha, load_id))
+    return arrivals, not_read
+
+
+def _record_skipped(con, source: str, skipped: list[tuple[Skipped, str | None, int | None]]) -> None:
+    frame = pd.DataFrame([{
+        "source": source, "file_path": s.relative, "file_name": s.name, "reason": s.reason, "message": s.message,
+        "same_as_load_id": load_id, "size_bytes": s.size, "modified_ns": s.modified_ns, "sha256": sha,
+        "seen_at": dt.datetime.now(),
+    } for s, sha, load_id in skipped], dtype=object)
+    con.begin()
+    con.execute("DELETE FROM audit.skipped_files WHERE source = ?", [source])
+    insert_frame(con, "audit.skipped_files", frame)
+    con.commit()
+
+
+def _note_removals(con, source: str, present: list[str]) -> None:
+    """A file taken out of the landing zone closes its rejection; its load, if it loaded, stays in force."""
+    con.execute(
+        "UPDATE audit.loads SET removed_at = now() WHERE source = ? AND removed_at IS NULL"
+        " AND status IN ('loaded', 'rejected') AND NOT list_contains(?, file_path)", [source, present])
+    con.execute("UPDATE audit.loads SET removed_at = NULL WHERE source = ? AND removed_at IS NOT NULL"
+                " AND list_contains(?, file_path)", [source, present])
+
+
+def _write_alone(con, source, home: Paths, arrival: _Arrival, read, run_id) -> LoadOutcome:
+    """One file in its own transaction, from a fresh parse. If even that fails, the file is recorded as failed
+    with the database's own error and tried again next run: a full disk must not reject good files for ever."""
+    try:
+        [outcome] = _write_batch(con, source, home, [arrival], read([arrival]), run_id)
         return outcome
-    except Exception as err:  # noqa: BLE001 - reported on the asset's check, the other files go on
-        log.exception("writing %s failed", arrival[0])
-        return LoadOutcome(None, source, arrival[0].name, "failed", 0, 0, 0,
-                           f"写入仓库时出错，下次运行将重试 (writing to the warehouse failed; retried next run): "
-                           f"{type(err).__name__}: {err}")
+    except Exception as err:  # noqa: BLE001 - recorded against this file, the other files go on
+        log.exception("writing %s failed", arrival.file.relative)
+        _rollback(con)
+        [row] = _load_rows(con, source, [arrival], run_id)
+        row |= {
+            "status": "failed", "rows_read": 0, "rows_accepted": 0, "rows_rejected": 0,
+            "logical_key": f"{source}|{arrival.file.relative}",
+            "message": f"写入仓库时出错，下次运行将重试 (writing to the warehouse failed; retried next run): "
+                       f"{type(err).__name__}: {err}"}
+        con.begin()
+        # Only an earlier failed attempt at this file is replaced: a good load of an earlier version stays.
+        con.execute("UPDATE audit.loads SET status = 'superseded', superseded_by = ?"
+                    " WHERE source = ? AND status = 'failed' AND file_path = ?",
+                    [row["load_id"], source, row["file_path"]])
+        insert_frame(con, "audit.loads", pd.DataFrame([row], dtype=object))
+        con.commit()
+        return _outcome(row)
 
 
-def _message(result: ParsedFile | Exception, path: Path) -> str:
+def _rollback(con) -> None:
+    try:
+        con.rollback()
+    except duckdb.Error:
+        pass  # no transaction was open
+
+
+def _message(result: Exception, path: Path) -> str:
     if isinstance(result, FileRejected | UnreadableFile | TableNotFound):
         return str(result)
+    if isinstance(result, ReaderCrashed):
+        return f"文件「{path.name}」无法读取：{result}"
     log.error("reading %s failed", path, exc_info=result)
     return f"读取文件时程序出错，请联系管理员 (the reader failed): {type(result).__name__}: {result}"
 
 
-def _write_batch(con, source, home: Paths, batch, results, run_id) -> list[LoadOutcome]:
-    landing_dir = home.landing_for(source)
-    load_ids = [row[0] for row in con.execute(
+def _load_rows(con, source: str, batch: list[_Arrival], run_id: str | None) -> list[dict]:
+    """The audit.loads rows of a batch, each with its new load_id; the outcome columns are filled in later."""
+    load_ids = [load_id for (load_id,) in con.execute(
         "SELECT nextval('audit.load_ids') FROM range(?)", [len(batch)]).fetchall()]
-    results = [_prepared(result, home.scratch / source / str(load_id)) for result, load_id in zip(
-        results, load_ids, strict=True)]
-    rows: list[dict] = []
+    return [{"load_id": load_id, "source": source, "file_name": arrival.file.path.name,
+             "file_path": arrival.file.relative, "sha256": arrival.sha256, "size_bytes": arrival.file.size,
+             "modified_ns": arrival.file.modified_ns, "archive_path": str(arrival.archived),
+             "loaded_at": dt.datetime.now(), "run_id": run_id, "superseded_by": None, "removed_at": None}
+            for arrival, load_id in zip(batch, load_ids, strict=True)]
+
+
+def _outcome(row: dict) -> LoadOutcome:
+    return LoadOutcome(row["load_id"], row["source"], row["file_name"], row["status"], row["rows_read"],
+                       row["rows_accepted"], row["rows_rejected"], row["message"])
+
+
+def _write_batch(con, source, home: Paths, batch: list[_Arrival], results, run_id) -> list[LoadOutcome]:
+    rows = _load_rows(con, source, batch, run_id)
+    results = [_prepared(result, home.scratch / source / "bulk" / str(row["load_id"]))
+               for result, row in zip(results, rows, strict=True)]
     tables: dict[str, list[tuple[pd.DataFrame, int, str]]] = {}
     quarantine: list[pd.DataFrame] = []
     findings: list[pd.DataFrame] = []
     con.begin()
     try:
-        for (path, sha), result, load_id in zip(batch, results, load_ids, strict=True):
-            relative = str(path.relative_to(landing_dir))
-            row = {"load_id": load_id, "source": source, "file_name": path.name, "file_path": relative,
-                   "sha256": sha, "size_bytes": path.stat().st_size, "modified_ns": path.stat().st_mtime_ns,
-                   "archive_path": str(archive(path, sha, home.archive)), "loaded_at": dt.datetime.now(),
-                   "run_id": run_id, "superseded_by": None}
+        for arrival, result, row in zip(batch, results, rows, strict=True):
             if isinstance(result, Exception):
                 row |= {"status": "rejected", "rows_read": 0, "rows_accepted": 0, "rows_rejected": 0,
-                        "message": _message(result, path), "logical_key": f"{source}|{relative}"}
+                        "message": _message(result, arrival.file.path),
+                        "logical_key": f"{source}|{arrival.file.relative}"}
             else:
                 parsed, bulk = result
-                read, accepted, rejected = _gather(con, load_id, path.name, parsed, bulk, tables, quarantine,
-                                                   findings)
+                read, accepted, rejected = _gather(con, row["load_id"], row["file_name"], parsed, bulk, tables,
+                                                   quarantine, findings)
                 row |= {"status": "loaded", "rows_read": read, "rows_accepted": accepted, "rows_rejected": rejected,
                         "message": _summary(parsed, rejected), "logical_key": parsed.logical_key}
-            _supersede_in_batch(rows, row)
-            rows.append(row)
+        for index, row in enumerate(rows):
+            _supersede_in_batch(rows[:index], row)
         _supersede_earlier(con, source, rows)
         for table, parts in tables.items():
             insert_frame(con, table, _with_lineage(parts))
@@ -217,10 +266,11 @@ def _write_batch(con, source, home: Paths, batch, results, run_id) -> list[LoadO
         insert_frame(con, "audit.loads", pd.DataFrame(rows, dtype=object))
         con.commit()
     except Exception:
-        con.rollback()
+        _rollback(con)
         raise
-    return [LoadOutcome(r["load_id"], source, r["file_name"], r["status"], r["rows_read"], r["rows_accepted"],
-                        r["rows_rejected"], r["message"]) for r in rows]
+    finally:
+        shutil.rmtree(home.scratch / source / "bulk", ignore_errors=True)
+    return [_outcome(row) for row in rows]
 
 
 def _with_lineage(parts: list[tuple[pd.DataFrame, int, str]]) -> pd.DataFrame:
@@ -271,9 +321,9 @@ def _gather(con, load_id: int, file_name: str, parsed: ParsedFile,
     return read, accepted, rejected
 
 
-def _supersede_in_batch(rows: list[dict], new: dict) -> None:
+def _supersede_in_batch(earlier: list[dict], new: dict) -> None:
     """A later file of the batch for the same thing replaces an earlier one of the same batch."""
-    for row in rows:
+    for row in earlier:
         if row["status"] in ("loaded", "rejected") and (
                 row["logical_key"] == new["logical_key"] or row["file_path"] == new["file_path"]):
             row["status"], row["superseded_by"] = "superseded", new["load_id"]
@@ -281,7 +331,7 @@ def _supersede_in_batch(rows: list[dict], new: dict) -> None:
 
 def _supersede_earlier(con: duckdb.DuckDBPyConnection, source: str, rows: list[dict]) -> None:
     """Loads of earlier runs are replaced by the first file of this batch for the same thing, as loading the
-    files one by one in order would have done."""
+    files one by one in order would have done; a failed load is replaced by any later attempt at its file."""
     new = pd.DataFrame([{k: r[k] for k in ("load_id", "logical_key", "file_path")} for r in rows], dtype=object)
     con.register("_batch_loads", new)
     try:
@@ -290,7 +340,7 @@ def _supersede_earlier(con: duckdb.DuckDBPyConnection, source: str, rows: list[d
             UPDATE audit.loads SET status = 'superseded', superseded_by = (
                 SELECT min(n.load_id) FROM _batch_loads n
                 WHERE n.logical_key = audit.loads.logical_key OR n.file_path = audit.loads.file_path)
-            WHERE source = ? AND status IN ('loaded', 'rejected') AND EXISTS (
+            WHERE source = ? AND status IN ('loaded', 'rejected', 'failed') AND EXISTS (
                 SELECT 1 FROM _batch_loads n
                 WHERE n.logical_key = audit.loads.logical_key OR n.file_path = audit.loads.file_path)
             """,

@@ -89,20 +89,9 @@ def sql_objects() -> tuple[SqlObject, ...]:
     return tuple(objects[key] for key in ordered)
 
 
-def functions() -> list[Path]:
-    """The macros every object may call (core.name_key...), each after the macros it calls."""
-    paths = {path.stem: path for path in sorted((SQL_DIR / "functions").glob("*.sql"))}
-    calls = {name: {other for other in paths if other != name and f"core.{other}(" in path.read_text(encoding="utf-8")}
-             for name, path in paths.items()}
-    return [paths[name] for name in graphlib.TopologicalSorter(calls).static_order()]
-
-
 
 def build_layer(con, layer: str) -> list[str]:
-    """Create every object of a layer (the functions first, for core) in build order; returns their keys."""
-    if layer == "core":
-        for path in functions():
-            con.execute(path.read_text(encoding="utf-8"))
+    """Create every object of a layer in build order; returns their keys."""
     built = []
     for obj in sql_objects():
         if obj.schema == layer:

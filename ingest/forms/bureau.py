@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ingest.dates import parse_date
-from ingest.forms.common import Coercion, FileRejected, ParsedFile, by_cell, cell_text, read_table
+from ingest.forms.common import Coercion, FileRejected, ParsedFile, by_cell, cell_text, read_each_file, read_table
 from ingest.forms.reference import Reference
 from ingest.periods import parse_period, year_hint
 from ingest.tables import Field, FoundTable, TableNotFound, find_table
@@ -182,3 +182,6 @@ def read_bureau_file(path: Path, reference: Reference) -> ParsedFile:
         )
     return parsed
 
+
+def read_bureau_files(paths: list[Path], reference: Reference) -> list[ParsedFile | Exception]:
+    return read_each_file(read_bureau_file, paths, reference)

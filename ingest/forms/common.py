@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -14,6 +15,7 @@ from schemas.rules import Failure, failures
 
 if TYPE_CHECKING:
     from ingest.forms.customs import PlatformDownload
+    from ingest.forms.reference import Reference
 
 
 class FileRejected(Exception):
@@ -161,3 +163,15 @@ def read_table(
     frame, failed = validate(model, frame, table, sources)
     parsed.issues.extend(issues + failed)
     return frame
+
+
+def read_each_file(read_one: Callable[[Path, Reference], ParsedFile], paths: list[Path], reference: Reference
+                   ) -> list[ParsedFile | Exception]:
+    """A reader of one file applied to many: a file that fails is returned as its exception, the others go on."""
+    results: list[ParsedFile | Exception] = []
+    for path in paths:
+        try:
+            results.append(read_one(path, reference))
+        except Exception as err:  # noqa: BLE001 - the loader reports it against this file
+            results.append(err)
+    return results

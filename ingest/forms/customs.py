@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ingest.codes import clean_code
 from ingest.encoding import detect_encoding
-from ingest.forms.common import Coercion, FileRejected, ParsedFile, by_cell, read_table
+from ingest.forms.common import Coercion, FileRejected, ParsedFile, by_cell, read_each_file, read_table
 from ingest.forms.reference import Reference
 from ingest.numbers import parse_number
 from ingest.periods import Period, parse_period
@@ -128,6 +128,10 @@ def read_customs_file(path: Path, reference: Reference) -> ParsedFile:
         if table := _find(grid, PLATFORM_FIELDS, sheet):
             return _read_platform_sheet(path, table, grid)
     raise FileRejected(_NOT_CUSTOMS)
+
+
+def read_customs_files(paths: list[Path], reference: Reference) -> list[ParsedFile | Exception]:
+    return read_each_file(read_customs_file, paths, reference)
 
 
 def _find(grid: Grid, fields: tuple[Field, ...], sheet: str) -> FoundTable | None:

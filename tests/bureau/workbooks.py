@@ -4,17 +4,19 @@ built from them with the same loaders and SQL the nightly job runs."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 import duckdb
 
-from ingest.forms.bureau import read_bureau_file
+from ingest.forms.bureau import read_bureau_files
+from ingest.forms.common import read_each_file
 from ingest.forms.departments import read_department_file
 from ingest.forms.reference import Reference, load_reference
 from tests.workbooks import write_workbook
-from warehouse.database import connect
+from warehouse.database import connect, prepare
 from warehouse.home import Paths
-from warehouse.loads import load_source, read_each
+from warehouse.loads import load_source
 from warehouse.objects import build_layer
 from warehouse.reference import write_reference
 
@@ -85,10 +87,11 @@ def department_workbook(path: Path, department: str, period: str, leads: list[tu
 def build_warehouse(home: Path) -> duckdb.DuckDBPyConnection:
     """Load the landing zone as the nightly job does, build core and marts; the open connection is returned."""
     ref = load_reference(home / "reference")
+    prepare(home / "build.duckdb")
     with connect(home / "build.duckdb") as con:
         write_reference(con, ref)
-        load_source(con, "bureau", Paths(home), read_each(read_bureau_file), ref)
-        load_source(con, "departments", Paths(home), read_each(read_department_file), ref)
+        load_source(con, "bureau", Paths(home), read_bureau_files, ref)
+        load_source(con, "departments", Paths(home), partial(read_each_file, read_department_file), ref)
         build_layer(con, "core")
         build_layer(con, "marts")
     return duckdb.connect(str(home / "build.duckdb"), read_only=True)

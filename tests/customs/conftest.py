@@ -9,11 +9,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingest.forms.customs import read_customs_file
+from ingest.forms.customs import read_customs_files
 from ingest.forms.reference import load_reference
-from warehouse.database import connect
+from warehouse.database import connect, prepare
 from warehouse.home import Paths
-from warehouse.loads import LoadOutcome, load_source, read_each
+from warehouse.loads import LoadOutcome, load_source
 from warehouse.objects import build_layer
 from warehouse.reference import write_reference
 
@@ -67,9 +67,10 @@ def build() -> Iterator:
     def _build(home: Path) -> tuple[list[LoadOutcome], duckdb.DuckDBPyConnection]:
         while opened:  # a build opens the file read-write with its own configuration
             opened.pop().close()
+        prepare(home / "build.duckdb")
         with connect(home / "build.duckdb") as con:
             write_reference(con, load_reference(home / "reference"))
-            outcomes = load_source(con, "customs", Paths(home), read_each(read_customs_file),
+            outcomes = load_source(con, "customs", Paths(home), read_customs_files,
                                    load_reference(home / "reference"))
             build_layer(con, "core")
             build_layer(con, "marts")

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import partial
 from pathlib import Path
 
 import duckdb
 
+from ingest.forms.common import read_each_file
 from ingest.forms.departments import read_department_file, read_department_files
 from ingest.forms.reference import load_reference
 from tests.departments.books import BAD_USCC, GOOD_USCC, workbook, write_xlsx
-from warehouse.database import connect
+from warehouse.database import connect, prepare
 from warehouse.home import Paths
-from warehouse.loads import load_source, read_each
+from warehouse.loads import load_source
 
 JUNE_5 = dt.date(2024, 6, 5)
 AUDIT = ("SELECT file_name, status, (SELECT file_name FROM audit.loads s WHERE s.load_id = l.superseded_by), "
@@ -42,11 +44,12 @@ def _landing(folder: Path) -> None:
 
 def _load(home: Path, batched: bool, batch_size: int = 200) -> dict[str, list[tuple]]:
     reference = load_reference(home / "reference")
+    prepare(home / "w.duckdb")
     with connect(home / "w.duckdb") as con:
         if batched:
             load_source(con, "departments", Paths(home), read_department_files, reference, batch_size=batch_size)
         else:
-            load_source(con, "departments", Paths(home), read_each(read_department_file), reference)
+            load_source(con, "departments", Paths(home), partial(read_each_file, read_department_file), reference)
     with duckdb.connect(str(home / "w.duckdb"), read_only=True) as con:
         return {sql: con.execute(sql).fetchall() for sql in (AUDIT, ROWS, QUARANTINE)}
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.forms.bureau import read_bureau_file
+from ingest.forms.bureau import read_bureau_files
 from ingest.forms.departments import read_department_files
 from ingest.forms.reference import load_reference
 from tests.departments.books import GOOD_USCC, OTHER_USCC, workbook, write_xlsx
 from tests.departments.conftest import REFERENCE, write_reference
-from warehouse.database import connect
+from warehouse.database import connect, prepare
 from warehouse.home import Paths
-from warehouse.loads import load_source, read_each
+from warehouse.loads import load_source
 from warehouse.objects import build_layer
 from warehouse.reference import write_reference as write_reference_tables
 
@@ -29,9 +29,10 @@ def build(home: Path) -> Path:
     """One nightly build without Dagster: reference, loads, core, marts."""
     reference = load_reference(home / "reference")
     database = home / "warehouse" / "build.duckdb"
+    prepare(database)
     with connect(database) as con:
         write_reference_tables(con, reference)
-        load_source(con, "bureau", Paths(home), read_each(read_bureau_file), reference)
+        load_source(con, "bureau", Paths(home), read_bureau_files, reference)
         load_source(con, "departments", Paths(home), read_department_files, reference)
         build_layer(con, "core")
         build_layer(con, "marts")

@@ -128,7 +128,7 @@ def test_a_file_whose_rows_cannot_be_written_is_retried_next_run_and_the_others_
 
     from ingest.forms.common import ParsedFile
     from ingest.forms.reference import load_reference
-    from warehouse.database import connect
+    from warehouse.database import connect, prepare
     from warehouse.home import Paths
     from warehouse.loads import load_source
 
@@ -149,16 +149,27 @@ def test_a_file_whose_rows_cannot_be_written_is_retried_next_run_and_the_others_
             results.append(parsed)
         return results
 
+    prepare(home / "build.duckdb")
+    reference = load_reference(home / "reference")
+
     with connect(home / "build.duckdb") as con:
-        outcomes = load_source(con, "bureau", Paths(home), reader, load_reference(home / "reference"))
-        recorded = con.execute("SELECT file_name, status FROM audit.loads").fetchall()
+        outcomes = load_source(con, "bureau", Paths(home), reader, reference)
+        recorded = con.execute("SELECT file_name, status, message FROM audit.loads ORDER BY load_id").fetchall()
         rows = con.execute("SELECT file_name FROM raw.bureau_kpi").fetchall()
+        # The next run tries the failed file again (and only it); the new attempt replaces the old one.
+        retried = load_source(con, "bureau", Paths(home), reader, reference)
+        after = con.execute("SELECT file_name, status FROM audit.loads ORDER BY load_id").fetchall()
 
     assert {(o.file_name, o.status) for o in outcomes} == {("a.xlsx", "loaded"), ("b.xlsx", "failed")}
-    assert "下次运行将重试" in next(o.message for o in outcomes if o.status == "failed")
-    assert recorded == [("a.xlsx", "loaded")]
+    # Recorded with the database's own reason, not the "transaction is aborted" that followed it.
+    assert [(name, status) for name, status, _ in recorded] == [("a.xlsx", "loaded"), ("b.xlsx", "failed")]
+    failed_message = recorded[1][2]
+    assert "下次运行将重试" in failed_message and "NOT NULL constraint failed: bureau_kpi.metric_code" in failed_message
+    assert "aborted" not in failed_message
     assert rows == [("a.xlsx",)]
     assert len(list((home / "archive").rglob("*.xlsx"))) == 2
+    assert [(o.file_name, o.status) for o in retried] == [("b.xlsx", "failed")]
+    assert after == [("a.xlsx", "loaded"), ("b.xlsx", "superseded"), ("b.xlsx", "failed")]
 
 
 def test_a_column_the_form_does_not_know_is_kept_with_its_row(home: Path) -> None:
@@ -177,25 +188,26 @@ def test_a_column_the_form_does_not_know_is_kept_with_its_row(home: Path) -> Non
 
 
 def test_a_file_untouched_since_its_load_is_not_read_again(home: Path) -> None:
-    from ingest.forms.bureau import read_bureau_file
+    from ingest.forms.bureau import read_bureau_files
     from ingest.forms.reference import load_reference
-    from warehouse.database import connect
+    from warehouse.database import connect, prepare
     from warehouse.home import Paths
-    from warehouse.loads import load_source, read_each
+    from warehouse.loads import load_source
 
     path = _bureau_file(home, "认定-2024年1-5月.xlsx", GOOD_ROWS)
     reference = load_reference(home / "reference")
+    prepare(home / "build.duckdb")
     with connect(home / "build.duckdb") as con:
-        [first] = load_source(con, "bureau", Paths(home), read_each(read_bureau_file), reference)
+        [first] = load_source(con, "bureau", Paths(home), read_bureau_files, reference)
         # Same path, size and time: trusted as the same file without reading it (here its bytes are not even
         # a workbook any more, which hashing and reading would have found).
         stat = path.stat()
         path.write_bytes(b"x" * stat.st_size)
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-        untouched = load_source(con, "bureau", Paths(home), read_each(read_bureau_file), reference)
+        untouched = load_source(con, "bureau", Paths(home), read_bureau_files, reference)
         # Touched: read, hashed, and loaded as the new file it is.
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-        [touched] = load_source(con, "bureau", Paths(home), read_each(read_bureau_file), reference)
+        [touched] = load_source(con, "bureau", Paths(home), read_bureau_files, reference)
     assert first.status == "loaded"
     assert untouched == []
     assert touched.status == "rejected"

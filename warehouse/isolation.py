@@ -1,0 +1,232 @@
+"""Reading landing files in worker processes, so that one file's fault costs that file and never the night.
+
+A native reader can abort the whole process (python-calamine asked for a sheet whose used range runs to XFD1048576
+allocates it densely), and a hostile file can eat memory until the kernel kills whoever holds it. Every reader
+therefore runs in a fresh interpreter (`python -m warehouse.isolation`, started like multiprocessing's spawn, so
+it inherits no threads, locks or open DuckDB files) with an address-space limit. A worker that dies takes only its
+task with it: the files of a batch that crashed are read again one by one, and the one that crashes alone is
+returned as ReaderCrashed, for the loader to reject by name. Both cores are put to work.
+
+The reader must be a module-level function `reader(paths, reference) -> list[ParsedFile | Exception]` (it is
+pickled by name). Nothing here imports pandas or DuckDB, so a worker starts with only what its reader imports.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+# A worker's address space: imports take about 250 MB of it; a department batch or a bounded workbook far less
+# than the rest. A file that needs more is refused by name rather than slowing the machine down.
+MEMORY_LIMIT_MB = 1536
+# Per file of a task: the slowest legitimate file (a 10,000-line workbook) reads in a few seconds.
+SECONDS_PER_FILE = 120
+CHUNK_FILES = 50  # files per task: pandera's fixed cost is paid once per chunk, and both workers stay busy
+
+Reader = Callable[[list[Path], object], list[object]]
+
+
+class ReaderCrashed(Exception):
+    """The worker reading this file alone died or ran out of time; str() is the message for the clerk."""
+
+
+def _describe_death(returncode: int | None, timed_out: bool) -> str:
+    if timed_out:
+        return f"读取超过{SECONDS_PER_FILE}秒仍未完成，已停止 (reading took longer than {SECONDS_PER_FILE} s)"
+    if returncode is not None and returncode < 0:
+        name = signal.Signals(-returncode).name
+        if -returncode in (signal.SIGABRT, signal.SIGKILL, signal.SIGSEGV, signal.SIGBUS):
+            return (f"读取程序异常终止（{name}），多半是文件损坏或内容过大，超出了每个文件"
+                    f"{MEMORY_LIMIT_MB} MB的内存上限 (the reader was stopped by {name}: the file is damaged, "
+                    f"or needs more than the {MEMORY_LIMIT_MB} MB a file may use)")
+        return f"读取程序被信号{name}终止 (the reader was stopped by {name})"
+    return f"读取程序异常退出（退出码{returncode}）(the reader exited with code {returncode})"
+
+
+@dataclass
+class _Task:
+    indexes: list[int]  # positions in the caller's list of paths
+    solo: bool  # already a single file read again after a crash: a crash now is this file's
+
+
+@dataclass
+class _Worker:
+    process: subprocess.Popen
+    connection: Connection  # parent end: tasks out, results in
+    task: _Task | None = None
+    started: float = 0.0
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+
+def _start_worker(memory_mb: int) -> _Worker:
+    to_child_read, to_child_write = os.pipe()
+    to_parent_read, to_parent_write = os.pipe()
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "warehouse.isolation", str(to_child_read), str(to_parent_write), str(memory_mb)],
+        pass_fds=(to_child_read, to_parent_write), env=env, cwd=str(Path(__file__).resolve().parent.parent),
+    )
+    os.close(to_child_read)
+    os.close(to_parent_write)
+    # One duplex Connection over the two pipe ends: send() writes to the child, recv() reads from it.
+    connection = _Duplex(to_parent_read, to_child_write)
+    return _Worker(process, connection)
+
+
+class _Duplex(Connection):
+    """A Connection reading one pipe and writing another (multiprocessing's own needs a socketpair)."""
+
+    def __init__(self, read_fd: int, write_fd: int) -> None:
+        super().__init__(read_fd)
+        self._out = Connection(write_fd, readable=False)
+
+    def send(self, obj: object) -> None:
+        self._out.send(obj)
+
+    def close(self) -> None:
+        self._out.close()
+        super().close()
+
+
+@dataclass
+class ParsePool:
+    """Worker processes kept for the life of the calling process (a run), started on first use."""
+
+    workers: int = 2
+    memory_mb: int = MEMORY_LIMIT_MB
+    _idle: list[_Worker] = field(default_factory=list)
+
+    def read(self, reader: Reader, paths: Sequence[Path], reference: object) -> list[object]:
+        """reader(paths, reference) in the workers, results in the order of `paths`."""
+        results: list[object] = [None] * len(paths)
+        if not paths:
+            return results
+        chunk = max(1, min(CHUNK_FILES, -(-len(paths) // self.workers)))
+        queue = deque(_Task(list(range(start, min(start + chunk, len(paths)))), solo=False)
+                      for start in range(0, len(paths), chunk))
+        busy: list[_Worker] = []
+        try:
+            while queue or busy:
+                while queue and len(busy) < self.workers:
+                    worker = self._idle.pop() if self._idle else _start_worker(self.memory_mb)
+                    worker.task, worker.started = queue.popleft(), time.monotonic()
+                    worker.connection.send((reader, [paths[i] for i in worker.task.indexes], reference))
+                    busy.append(worker)
+                deadline = min(w.started + SECONDS_PER_FILE * len(w.task.indexes) for w in busy)
+                ready = wait([w.connection for w in busy], timeout=max(0.0, deadline - time.monotonic()))
+                for worker in list(busy):
+                    timed_out = worker.connection not in ready and time.monotonic() >= \
+                        worker.started + SECONDS_PER_FILE * len(worker.task.indexes)
+                    if worker.connection not in ready and not timed_out:
+                        continue
+                    busy.remove(worker)
+                    answer = None if timed_out else _receive(worker)
+                    if answer is not None and answer[0] == "read":
+                        for index, result in zip(worker.task.indexes, answer[1], strict=True):
+                            results[index] = result
+                        self._idle.append(worker)
+                        continue
+                    if answer is None:
+                        failure: Exception = ReaderCrashed(_describe_death(_stop(worker), timed_out))
+                    else:  # the reader itself raised (out of memory...): the worker is sound
+                        failure = answer[1]
+                        self._idle.append(worker)
+                    if worker.task.solo or len(worker.task.indexes) == 1:
+                        results[worker.task.indexes[0]] = failure
+                    else:
+                        # Which file of the task is at fault is unknown: each is read again on its own.
+                        queue.extend(_Task([index], solo=True) for index in worker.task.indexes)
+        finally:
+            for worker in busy:  # interrupted (KeyboardInterrupt...): no task is left half-read in a worker
+                _stop(worker)
+        return results
+
+    def close(self) -> None:
+        while self._idle:
+            worker = self._idle.pop()
+            worker.connection.close()
+            try:
+                worker.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                _stop(worker)
+
+
+def _receive(worker: _Worker) -> tuple[str, object] | None:
+    """("read", results) or ("raised", exception); None when the worker died."""
+    try:
+        return worker.connection.recv()
+    except (EOFError, OSError):
+        return None  # the worker died
+
+
+def _stop(worker: _Worker) -> int | None:
+    if worker.alive():
+        worker.process.kill()
+    worker.connection.close()
+    return worker.process.wait()
+
+
+_POOL: ParsePool | None = None
+
+
+def shared_pool(workers: int) -> ParsePool:
+    """The process's pool, so the three sources of a run share warm workers."""
+    global _POOL
+    if _POOL is None or _POOL.workers != workers:
+        if _POOL is not None:
+            _POOL.close()
+        _POOL = ParsePool(workers)
+        atexit.register(_POOL.close)
+    return _POOL
+
+
+def _portable(result: object) -> object:
+    """An exception that would not survive pickling goes back as its type and message."""
+    if isinstance(result, BaseException):
+        try:
+            pickle.loads(pickle.dumps(result))
+        except Exception:  # noqa: BLE001 - any failure to round-trip means: send it as text
+            return RuntimeError(f"{type(result).__name__}: {result}")
+    return result
+
+
+def _serve(read_fd: int, write_fd: int, memory_mb: int) -> None:
+    import resource
+
+    limit = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    # The parent's Ctrl-C stops the run; the parent then stops its workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    inbox, outbox = Connection(read_fd, writable=False), Connection(write_fd, readable=False)
+    while True:
+        try:
+            reader, paths, reference = inbox.recv()
+        except EOFError:
+            return
+        try:
+            answer: tuple[str, object] = ("read", [_portable(r) for r in reader(paths, reference)])
+        except MemoryError:
+            answer = ("raised", ReaderCrashed(f"读取时超出了每个文件{memory_mb} MB的内存上限，多半是文件内容过大 "
+                                              f"(needs more than the {memory_mb} MB a file may use)"))
+        except Exception as err:  # noqa: BLE001 - sent back: the parent decides which file it belongs to
+            answer = ("raised", _portable(err))
+        outbox.send(answer)
+
+
+if __name__ == "__main__":
+    # Through the module's real name, so what the worker pickles (ReaderCrashed) unpickles in the parent.
+    from warehouse.isolation import _serve as serve
+
+    serve(int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))

@@ -1,0 +1,151 @@
+"""The landing zone as the loader sees it: which entries are files to read, which are not and why, and the
+archive every file read is copied into first.
+
+Nothing in the landing zone is trusted: a symbolic link or a device is never opened (its target could be anything
+on the machine), a file is copied into the archive before it is parsed, and the parser reads that copy, so what
+was hashed, what was kept and what was read are the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+# Years of customs downloads run to 1.5 GB for ten million lines; a file far above that is not a submission.
+MAX_FILE_BYTES = 4 * 1024**3
+_BLOCK = 1 << 20
+
+
+@dataclass(frozen=True)
+class LandingFile:
+    path: Path
+    relative: str  # to the source's landing folder: what audit.loads.file_path holds
+    size: int
+    modified_ns: int
+
+
+@dataclass(frozen=True)
+class Skipped:
+    relative: str
+    reason: str  # not_a_regular_file | hidden | unsupported_type | too_large
+    message: str
+    size: int | None = None
+    modified_ns: int | None = None
+
+    @property
+    def name(self) -> str:
+        return Path(self.relative).name
+
+
+def _skipped(relative: str, info: os.stat_result) -> Skipped | None:
+    name = Path(relative).name
+    if stat.S_ISLNK(info.st_mode):
+        return Skipped(relative, "not_a_regular_file",
+                       "快捷方式（符号链接）不会被打开，请把文件本身放进来 (a symbolic link is never followed)")
+    if not stat.S_ISREG(info.st_mode):
+        return Skipped(relative, "not_a_regular_file", "不是普通文件，不会被打开 (not a regular file: never opened)")
+    if name.startswith((".", "~$")):
+        return Skipped(relative, "hidden", "隐藏文件或Office临时文件，不读取 (a hidden or Office lock file: ignored)",
+                       info.st_size, info.st_mtime_ns)
+    if Path(name).suffix.lower() not in ACCEPTED_SUFFIXES:
+        return Skipped(relative, "unsupported_type",
+                       f"只读取 {'、'.join(ACCEPTED_SUFFIXES)} 文件 (not a file type the warehouse reads)",
+                       info.st_size, info.st_mtime_ns)
+    if info.st_size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 1024**3
+        return Skipped(relative, "too_large", f"文件有{info.st_size / 1024**3:.1f} GB，超过每个文件{limit} GB的上限 "
+                       f"(larger than the {limit} GB a file may be)", info.st_size, info.st_mtime_ns)
+    return None
+
+
+def scan(folder: Path) -> tuple[list[LandingFile], list[Skipped]]:
+    """The files to consider, oldest first (a later resubmission replaces an earlier one), and the entries that
+    will not be read, with the reason. Nothing is followed: a linked folder is listed, not entered."""
+    files: list[LandingFile] = []
+    skipped: list[Skipped] = []
+    if not folder.is_dir():
+        return files, skipped
+    for directory, subfolders, names in os.walk(folder, followlinks=False):
+        here = Path(directory)
+        for entry in sorted(subfolders):
+            relative = str((here / entry).relative_to(folder))
+            info = os.lstat(here / entry)
+            if stat.S_ISLNK(info.st_mode):
+                skipped.append(_skipped(relative, info))
+                subfolders.remove(entry)
+            elif entry.startswith("."):
+                skipped.append(Skipped(relative, "hidden", "隐藏文件夹，不读取 (a hidden folder: ignored)"))
+                subfolders.remove(entry)
+        for name in names:
+            path = here / name
+            relative = str(path.relative_to(folder))
+            info = os.lstat(path)
+            if reason := _skipped(relative, info):
+                skipped.append(reason)
+            else:
+                files.append(LandingFile(path, relative, info.st_size, info.st_mtime_ns))
+    files.sort(key=lambda f: (f.modified_ns, f.relative))
+    skipped.sort(key=lambda s: s.relative)
+    return files, skipped
+
+
+def _open_regular(path: Path) -> int:
+    """A descriptor on the file itself: a link swapped in since the scan is refused by the kernel."""
+    return os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with os.fdopen(_open_regular(path), "rb") as handle:
+        while block := handle.read(_BLOCK):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def archive_path(archive_dir: Path, sha256: str, suffix: str) -> Path:
+    return archive_dir / sha256[:2] / f"{sha256}{suffix.lower()}"
+
+
+def archive(path: Path, archive_dir: Path) -> tuple[str, Path]:
+    """Copy the file into the archive under its content hash, hashing as it copies; returns (sha256, copy).
+
+    The copy is written under a temporary name, flushed to disk and renamed, so a kill midway leaves no partial
+    file under a hash name; a copy already there is checked and rewritten if its content is not what its name says.
+    """
+    archive_dir.mkdir(parents=True, exist_ok=True)
+    staging = archive_dir / f".incoming-{os.getpid()}{path.suffix.lower()}"
+    digest = hashlib.sha256()
+    with os.fdopen(_open_regular(path), "rb") as source, staging.open("wb") as copy:
+        while block := source.read(_BLOCK):
+            digest.update(block)
+            copy.write(block)
+        copy.flush()
+        os.fsync(copy.fileno())
+    sha = digest.hexdigest()
+    target = archive_path(archive_dir, sha, path.suffix)
+    if target.exists() and sha256_of(target) == sha:
+        staging.unlink()
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging, target)
+        _fsync_dir(target.parent)
+    return sha, target
+
+
+def _fsync_dir(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def clear_staging(archive_dir: Path) -> None:
+    """Remove what a killed run left half-copied."""
+    if archive_dir.is_dir():
+        for leftover in archive_dir.glob(".incoming-*"):
+            leftover.unlink(missing_ok=True)
