@@ -1,0 +1,135 @@
+"""What the loader does with everything a landing zone can hold: crashing readers, links, hidden files, copies,
+removed files, half-copied archives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingest.forms.bureau import read_bureau_files
+from ingest.forms.reference import load_reference
+from tests.warehouse import readers
+from tests.workbooks import KPI_HEADER, write_workbook
+from warehouse.database import connect, prepare
+from warehouse.home import Paths
+from warehouse.isolation import ParsePool
+from warehouse.landing import archive, archive_path
+from warehouse.loads import load_source
+
+ROWS = [["签约项目", "2024年1-5月", 7, "个", "认定", dt.date(2024, 6, 14)]]
+
+
+def _bureau(home: Path, name: str, mtime: float | None = None) -> Path:
+    """A small confirmation workbook whose title makes each file's content its own."""
+    return write_workbook(home / "landing" / "bureau" / name, {"指标认定": [[name], KPI_HEADER, *ROWS]}, mtime=mtime)
+
+
+def _load(home: Path, reader=read_bureau_files, pool: ParsePool | None = None) -> list:
+    prepare(home / "build.duckdb")
+    with connect(home / "build.duckdb") as con:
+        return load_source(con, "bureau", Paths(home), reader, load_reference(home / "reference"), pool=pool)
+
+
+def _query(home: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(home / "build.duckdb"), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+@pytest.fixture(scope="module")
+def pool():
+    workers = ParsePool(workers=2)
+    yield workers
+    workers.close()
+
+
+def test_a_reader_that_aborts_costs_its_own_file_only(home: Path, pool: ParsePool) -> None:
+    for number in range(6):
+        _bureau(home, f"认定-{number}.xlsx", mtime=1_700_000_000 + number)
+    _bureau(home, "认定-crash.xlsx", mtime=1_700_000_003.5)
+
+    outcomes = _load(home, readers.abort_on_crash_files, pool)
+
+    statuses = {o.file_name: o.status for o in outcomes}
+    assert statuses.pop("认定-crash.xlsx") == "rejected"
+    assert set(statuses.values()) == {"loaded"} and len(statuses) == 6
+    [(message,)] = _query(home, "SELECT message FROM audit.loads WHERE status = 'rejected'")
+    assert "认定-crash.xlsx" in message and "SIGABRT" in message
+    assert _query(home, "SELECT count(*) FROM raw.bureau_kpi") == [(6,)]
+
+
+def test_a_reader_that_asks_for_too_much_memory_costs_its_own_file_only(home: Path, pool: ParsePool) -> None:
+    _bureau(home, "认定-bomb.xlsx", mtime=1_700_000_000)
+    _bureau(home, "认定-good.xlsx", mtime=1_700_000_001)
+
+    outcomes = _load(home, readers.hog_memory_on_bomb_files, pool)
+
+    assert {o.file_name: o.status for o in outcomes} == {"认定-bomb.xlsx": "rejected", "认定-good.xlsx": "loaded"}
+    [(message,)] = _query(home, "SELECT message FROM audit.loads WHERE status = 'rejected'")
+    assert "内存上限" in message
+
+
+def test_links_hidden_files_and_unknown_types_are_listed_never_opened(home: Path, tmp_path_factory) -> None:
+    secret = tmp_path_factory.mktemp("outside") / "secret.csv"
+    secret.write_text("指标名称,统计期\n机密,1-5月\n", encoding="utf-8")
+    landing = home / "landing" / "bureau"
+    _bureau(home, "认定.xlsx")
+    (landing / "link.csv").symlink_to(secret)
+    (landing / "linked-folder").symlink_to(secret.parent, target_is_directory=True)
+    (landing / ".draft.xlsx").write_bytes(b"x")
+    (landing / "~$认定.xlsx").write_bytes(b"x")
+    (landing / "notes.docx").write_bytes(b"x")
+    os.mkfifo(landing / "pipe.csv")
+
+    outcomes = _load(home)
+
+    assert [o.file_name for o in outcomes] == ["认定.xlsx"]
+    assert _query(home, "SELECT file_path, reason FROM audit.skipped_files ORDER BY file_path") == [
+        (".draft.xlsx", "hidden"), ("link.csv", "not_a_regular_file"), ("linked-folder", "not_a_regular_file"),
+        ("notes.docx", "unsupported_type"), ("pipe.csv", "not_a_regular_file"), ("~$认定.xlsx", "hidden")]
+    # Nothing of the link's target was copied or quoted anywhere.
+    assert len(list((home / "archive").rglob("*.*"))) == 1
+    assert _query(home, "SELECT count(*) FROM audit.skipped_files WHERE message LIKE '%机密%'") == [(0,)]
+
+
+def test_a_copy_under_another_name_is_listed_as_such_and_not_read(home: Path) -> None:
+    first = _bureau(home, "认定.xlsx", mtime=1_700_000_000)
+    _load(home)
+    (home / "landing" / "bureau" / "认定（复制）.xlsx").write_bytes(first.read_bytes())
+
+    assert _load(home) == []
+
+    [(path, reason, message, same_as)] = _query(
+        home, "SELECT file_path, reason, message, same_as_load_id FROM audit.skipped_files")
+    assert (path, reason) == ("认定（复制）.xlsx", "same_content")
+    assert "认定.xlsx" in message
+    assert same_as == _query(home, "SELECT load_id FROM audit.loads")[0][0]
+
+
+def test_removing_a_rejected_file_closes_its_rejection(home: Path) -> None:
+    broken = home / "landing" / "bureau" / "坏文件.xlsx"
+    broken.write_bytes(b"not a workbook")
+    _load(home)
+    assert _query(home, "SELECT status, removed_at IS NULL FROM audit.loads") == [("rejected", True)]
+
+    broken.unlink()
+    _load(home)
+
+    assert _query(home, "SELECT status, removed_at IS NULL FROM audit.loads") == [("rejected", False)]
+
+
+def test_a_half_written_archive_copy_is_replaced_and_staging_left_by_a_kill_is_removed(home: Path) -> None:
+    path = _bureau(home, "认定.xlsx")
+    sha, copy = archive(path, home / "archive")
+    copy.write_bytes(copy.read_bytes()[:100])  # what a copy cut short would leave under the hash name
+    (home / "archive" / ".incoming-999.xlsx").write_bytes(b"half")
+
+    [outcome] = _load(home)
+
+    assert outcome.status == "loaded"
+    assert archive_path(home / "archive", sha, ".xlsx").read_bytes() == path.read_bytes()
+    assert not list((home / "archive").glob(".incoming-*"))
+    assert not (home / "scratch" / "bureau").exists()
