@@ -1,4 +1,4 @@
-"""`make run`: fill an empty landing zone with the demo data, run the nightly job once, print the report."""
+"""`make run`: the nightly job once (on the demo data in a new home), then the report."""
 
 from __future__ import annotations
 
@@ -14,15 +14,18 @@ from orchestration.settings import paths, prepare_dagster_home
 from warehouse.home import Paths
 
 
-def landing_is_empty(where: Paths) -> bool:
-    return not where.landing.exists() or not any(p.is_file() for p in where.landing.rglob("*"))
+def is_new_home(where: Paths) -> bool:
+    """No reference data and no warehouse: nothing of a real centre's can be overwritten by the demo."""
+    return not any(where.reference.glob("*")) and not where.build_db.exists() and not where.published_db.exists()
 
 
 def main() -> int:
     where = paths()
-    if landing_is_empty(where):
+    if is_new_home(where):
         written = generate(where.home)
-        print(f"Landing zone was empty: wrote {len(written)} demo files into {where.home}")
+        print(f"{where.home} 是新目录：已写入{len(written)}个演示文件 (a new home: wrote the demo inputs)")
+    elif not any(file.is_file() for file in where.landing.rglob("*")):
+        print(f"{where.landing} 中没有文件，照常运行 (the landing zone is empty: running on what is loaded)")
     prepare_dagster_home(where)
     os.environ["DAGSTER_HOME"] = str(where.dagster_home)
 
