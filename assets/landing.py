@@ -1,77 +1,92 @@
-"""One ingest asset per source, made the same way: load new files, then check what is wrong now."""
-
+"""One ingest asset per source (ingest/sources.py): load the new files, then check what is wrong now."""
 
 import dagster as dg
-import pandas as pd
 
-from assets.display import markdown_table
+from assets.display import rows_table
 from assets.reference import reference_data, reference_or_fail
-from warehouse.audit import open_findings, open_quarantine, open_rejections, skipped_files
-from warehouse.loads import BatchReader, load_source
+from assets.run_tags import count_in_run
+from ingest.sources import SOURCES, Source
+from warehouse.audit import open_findings, open_quarantine, open_rejections, skipped_files, unbalanced_loads
+from warehouse.build import source_fingerprint
+from warehouse.loads import load_source
+from warehouse.objects import column_labels
 from warehouse.resource import Warehouse
 
 
-def landing_asset(source: str, reader: BatchReader, description: str) -> dg.AssetsDefinition:
-    """`reader` reads a batch of files (warehouse.loads.read_each makes one from a reader of one file)."""
-    name = f"{source}_files"
+def _specs(name: str) -> list[dg.AssetCheckSpec]:
+    return [
+        dg.AssetCheckSpec("files_readable", asset=name,
+                          description="每个文件都能识别；未读取的文件列在旁边 "
+                                      "every file in the landing zone could be read and placed (those not read are "
+                                      "listed beside)"),
+        dg.AssetCheckSpec("rows_valid", asset=name,
+                          description="每一行都通过校验 every row of the files in force passed validation"),
+        dg.AssetCheckSpec("rows_balance", asset=name, blocking=True,
+                          description="每个文件：读取行 = 接受行 + 隔离行，否则不发布 "
+                                      "every load accounts for every row read (read = accepted + quarantined); "
+                                      "publication stops if one does not"),
+    ]
 
-    @dg.asset(
-        name=name,
-        group_name="ingest",
-        deps=[reference_data],
-        description=description,
-        check_specs=[
-            dg.AssetCheckSpec("files_readable", asset=name,
-                              description="每个文件都能识别 every file in force could be read and placed"),
-            dg.AssetCheckSpec("rows_valid", asset=name,
-                              description="每一行都通过校验 every row of the files in force passed validation"),
-        ],
-    )
-    def _load(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
-        reference = reference_or_fail(warehouse)
-        paths = warehouse.paths
+
+def landing_asset(source: Source) -> dg.AssetsDefinition:
+    name = source.asset_name
+
+    @dg.asset(name=name, group_name="ingest", deps=[reference_data], description=f"{source.label} -> "
+              + ", ".join(source.raw_tables), kinds={"python", "duckdb"}, check_specs=_specs(name))
+    def _load(context: dg.AssetExecutionContext, warehouse: Warehouse):
+        reference, _ = reference_or_fail(warehouse)
         with warehouse.connect() as con:
-            outcomes = load_source(con, source, paths, reader, reference, run_id=context.run_id,
-                                   pool=warehouse.pool())
-            rejected = open_rejections(con, source)
-            quarantined = open_quarantine(con, source)
-            findings = open_findings(con, source)
-            skipped = skipped_files(con, source)
+            outcomes = load_source(con, source.name, warehouse.paths, source.reader, reference,
+                                   run_id=context.run_id, pool=warehouse.pool())
+            rejected = open_rejections(con, source.name)
+            quarantined = open_quarantine(con, source.name)
+            findings = open_findings(con, source.name)
+            skipped = skipped_files(con, source.name)
+            unbalanced = unbalanced_loads(con, source.name)
+            labels = {table: column_labels(con, f"audit.{table}") for table in ("loads", "quarantine", "skipped_files")}
+            version = source_fingerprint(con, source.name)
         for outcome in outcomes:
             worrying = outcome.status in ("rejected", "failed") or outcome.rows_rejected
-            log = context.log.warning if worrying else context.log.info
-            log(f"{outcome.file_name}: {outcome.status}, {outcome.rows_accepted}/{outcome.rows_read} rows accepted"
+            (context.log.warning if worrying else context.log.info)(
+                f"{outcome.file_name}: {outcome.status}, {outcome.rows_accepted}/{outcome.rows_read} rows accepted"
                 + (f" — {outcome.message}" if outcome.message else ""))
-        loaded = pd.DataFrame([o.__dict__ for o in outcomes],
-                              columns=["file_name", "status", "rows_read", "rows_accepted", "rows_rejected", "message"])
-        return dg.MaterializeResult(
+        rows_quarantined = quarantined[["file_name", "sheet", "row_number"]].drop_duplicates().shape[0]
+        count_in_run(context, rejected_files=len(rejected), quarantined_rows=rows_quarantined)
+        refused = skipped[skipped["reason"].isin(["not_a_regular_file", "too_large"])]
+        yield dg.MaterializeResult(
+            data_version=dg.DataVersion(version),
             metadata={
-                "files loaded this run": len(outcomes),
-                "loads this run": dg.MetadataValue.md(markdown_table(loaded)),
-                "files not read": dg.MetadataValue.md(markdown_table(skipped)),
+                "本次读取的文件 files read this run": len(outcomes),
+                "未读取的文件 files not read": rows_table(skipped, labels["skipped_files"]),
             },
-            check_results=[
-                dg.AssetCheckResult(
-                    check_name="files_readable",
-                    passed=rejected.empty,
-                    severity=dg.AssetCheckSeverity.ERROR,
-                    description=None if rejected.empty else
-                    f"{len(rejected)} 个文件被整体退回 (files rejected whole): " + "、".join(rejected["file_name"]),
-                    metadata={"rejected files": len(rejected),
-                              "files and reasons": dg.MetadataValue.md(markdown_table(rejected))},
-                ),
-                dg.AssetCheckResult(
-                    check_name="rows_valid",
-                    passed=quarantined.empty,
-                    severity=dg.AssetCheckSeverity.WARN,
-                    description=None if quarantined.empty else
-                    f"{quarantined[['file_name', 'sheet', 'row_number']].drop_duplicates().shape[0]} 行被隔离，"
-                    f"涉及文件 (rows quarantined in): " + "、".join(quarantined["file_name"].unique()),
-                    metadata={"quarantined cells": len(quarantined),
-                              "failing rows": dg.MetadataValue.md(markdown_table(quarantined)),
-                              "file findings": dg.MetadataValue.md(markdown_table(findings))},
-                ),
-            ],
+        )
+        yield dg.AssetCheckResult(
+            check_name="files_readable", passed=rejected.empty and refused.empty,
+            severity=dg.AssetCheckSeverity.ERROR,
+            description=_names(rejected, "个文件未能读入 files rejected or not written") if not rejected.empty
+            else _names(refused, "个文件被拒绝打开 files refused") if not refused.empty
+            else _names(skipped, "个文件未读取（见下）files not read, see below") if not skipped.empty else None,
+            metadata={"退回的文件 rejected files": rows_table(rejected, labels["loads"]),
+                      "未读取的文件 files not read": rows_table(skipped, labels["skipped_files"])},
+        )
+        yield dg.AssetCheckResult(
+            check_name="rows_valid", passed=quarantined.empty, severity=dg.AssetCheckSeverity.WARN,
+            description=None if quarantined.empty else f"{rows_quarantined} 行被隔离，涉及文件 (rows quarantined in): "
+            + "、".join(quarantined["file_name"].unique()),
+            metadata={"隔离的单元格 quarantined cells": rows_table(quarantined, labels["quarantine"]),
+                      "文件层面的发现 file findings": rows_table(findings, labels["quarantine"])},
+        )
+        yield dg.AssetCheckResult(
+            check_name="rows_balance", passed=unbalanced.empty, severity=dg.AssetCheckSeverity.ERROR,
+            description=None if unbalanced.empty else _names(unbalanced, "个文件的行数对不上 loads do not balance"),
+            metadata={"对不上的读取 unbalanced loads": rows_table(unbalanced, labels["loads"])},
         )
 
     return _load
+
+
+def _names(frame, what: str) -> str:
+    return f"{len(frame)} {what}：" + "、".join(frame["file_name"] if "file_name" in frame else frame["file_path"])
+
+
+INGEST_ASSETS = [landing_asset(source) for source in SOURCES]

@@ -3,21 +3,24 @@
 
 import dagster as dg
 
-from ingest.forms.reference import Reference, ReferenceError, load_reference
+from ingest.forms.reference import Reference, ReferenceError
 from warehouse.reference import write_reference
 from warehouse.resource import Warehouse
 
 
-def reference_or_fail(warehouse: Warehouse) -> Reference:
+def reference_or_fail(warehouse: Warehouse) -> tuple[Reference, str]:
     try:
-        return load_reference(warehouse.paths.reference)
+        return warehouse.reference()
     except ReferenceError as err:
         raise dg.Failure(description=f"参考数据有误 (reference data is wrong): {err}") from None
 
 
-@dg.asset(group_name="reference", description="参考数据 reference/*.csv, *.yaml -> raw.ref_*")
+@dg.asset(group_name="reference", kinds={"csv", "duckdb"},
+          description="参考数据：部门、企业名录、指标、目标、汇率、排名权重 reference/*.csv, *.yaml -> raw.ref_*")
 def reference_data(warehouse: Warehouse) -> dg.MaterializeResult:
-    reference = reference_or_fail(warehouse)
+    reference, version = reference_or_fail(warehouse)
     with warehouse.connect() as con:
         counts = write_reference(con, reference)
-    return dg.MaterializeResult(metadata={f"rows in raw.ref_{name}": count for name, count in counts.items()})
+    # The version is the files' hash: rewritten with the same files, nothing downstream is out of date.
+    return dg.MaterializeResult(data_version=dg.DataVersion(version),
+                                metadata={f"raw.ref_{name}": count for name, count in counts.items()})

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import dagster as dg
 
-from assets.bureau import bureau_files
-from assets.customs import customs_files
-from assets.departments import department_files
-from assets.marts import core_tables, mart_tables, published_warehouse
+from assets.landing import INGEST_ASSETS
+from assets.publish import published_warehouse
 from assets.reference import reference_data
+from assets.tables import warehouse_tables
 from orchestration.automation import landing_zone_sensor, nightly_job, nightly_schedule
 from orchestration.settings import zhaoshang_home
 from warehouse.resource import Warehouse
 
-ASSETS = [reference_data, bureau_files, department_files, customs_files, core_tables, mart_tables,
-          published_warehouse]
+ASSETS = [reference_data, *INGEST_ASSETS, warehouse_tables, published_warehouse]
 
 
 def build_definitions(home: str | None = None) -> dg.Definitions:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from warehouse.home import Paths
 
-SOURCES = ("bureau", "departments", "customs")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 

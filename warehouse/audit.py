@@ -27,5 +27,9 @@ def skipped_files(con: duckdb.DuckDBPyConnection, source: str | None) -> pd.Data
     return query(con, "skipped_files", source=source)
 
 
+def unbalanced_loads(con: duckdb.DuckDBPyConnection, source: str | None) -> pd.DataFrame:
+    return query(con, "unbalanced_loads", source=source)
+
+
 def loads_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return query(con, "loads_summary")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,36 +11,101 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from warehouse.database import sql_files
+from warehouse.database import insert_frame, sql_files
+from warehouse.objects import parse_reads, sql_objects
 
 _SEVERITY = re.compile(r"^--\s*severity:\s*(error|warn)\s*$", re.MULTILINE | re.IGNORECASE)
+_TARGET = re.compile(r"^--\s*checks:\s*(\w+\.\w+)\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
 class SqlCheck:
     """A file `checks/NAME.sql` selects the rows that break a rule; its first comment line describes it.
 
-    A line `-- severity: warn` makes it a WARN that blocks nothing: a finding for a person to follow up,
-    while the build is still published. Files named `info_*` are WARN too (information tables). Any other
-    check is an ERROR that stops publication, so analysts keep the last good build.
+    A line `-- severity: warn` makes it a warning that blocks nothing: a finding for whoever sends the file to
+    follow up, while the build is still published. Files named `info_*` are information tables, blocking nothing
+    either. Any other check guards an invariant of the warehouse: it blocks publication, so analysts keep the last
+    good build. The check hangs on the table it inspects: the one core or mart table it reads, or the one named
+    in a line `-- checks: marts.some_table` when it reads several.
     """
 
     name: str
     description: str
     sql: str
-    blocking: bool
+    severity: str  # blocking | warning | information
+    table: str  # 'schema.name' of the table it inspects
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == "blocking"
 
     def failing_rows(self, con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         return con.execute(self.sql).df()
 
 
-def _check(file: Path) -> SqlCheck:
+def parse_check(file: Path, tables: frozenset[str]) -> SqlCheck:
     text = file.read_text(encoding="utf-8")
     first = text.splitlines()[0] if text else ""
     declared = _SEVERITY.search(text)
-    severity = declared.group(1).lower() if declared else ("warn" if file.stem.startswith("info_") else "error")
-    return SqlCheck(file.stem, first.removeprefix("--").strip(), text, blocking=severity == "error")
+    if file.stem.startswith("info_"):
+        severity = "information"
+    else:
+        severity = "warning" if declared and declared.group(1).lower() == "warn" else "blocking"
+    if named := _TARGET.search(text):
+        table = named.group(1)
+    else:
+        read = sorted(parse_reads(text) & tables)
+        if len(read) != 1:
+            raise ValueError(f"{file}: reads {read or 'no core or mart table'}; name the one it checks in a line "
+                             "'-- checks: schema.table'")
+        table = read[0]
+    if table not in tables:
+        raise ValueError(f"{file}: checks {table}, which no file of warehouse/sql/core or marts creates")
+    return SqlCheck(file.stem, first.removeprefix("--").strip(), text, severity, table)
 
 
-def mart_checks() -> list[SqlCheck]:
-    return [_check(file) for file in sql_files("checks")]
+@functools.cache
+def sql_checks() -> tuple[SqlCheck, ...]:
+    tables = frozenset(o.key for o in sql_objects() if o.kind in ("table", "view"))
+    return tuple(parse_check(file, tables) for file in sql_files("checks"))
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    check: SqlCheck
+    failing: pd.DataFrame
+
+    @property
+    def passed(self) -> bool:
+        return self.failing.empty
+
+
+RECORDED_ROWS = 100  # failing rows kept per check result in audit.check_results; the CSV beside the run has all
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, checks: list[SqlCheck], run_id: str | None) -> list[CheckOutcome]:
+    """Run each check and record its result, with its first failing rows, in audit.check_results."""
+    outcomes = [CheckOutcome(check, check.failing_rows(con)) for check in checks]
+    now = dt.datetime.now()
+    rows = [{"run_id": run_id, "checked_at": now, "check_name": o.check.name, "table_name": o.check.table,
+             "severity": o.check.severity, "passed": o.passed, "failing_rows": len(o.failing),
+             "description": o.check.description,
+             "failing": o.failing.head(RECORDED_ROWS).to_json(orient="records", force_ascii=False,
+                                                              date_format="iso", default_handler=str)}
+            for o in outcomes]
+    insert_frame(con, "audit.check_results", pd.DataFrame(rows, dtype=object))
+    return outcomes
+
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def write_csv(frame: pd.DataFrame, path: Path, labels: dict[str, str]) -> Path:
+    """Failing rows for a person: UTF-8 with a BOM so Chinese Excel reads it, Chinese headers, and no text that
+    Excel would take for a formula (a name starting with '=' gets a leading apostrophe)."""
+    def safe(value: object) -> object:
+        return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.map(safe).rename(columns=labels).to_csv(path, index=False, encoding="utf-8-sig")
+    return path

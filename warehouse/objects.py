@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import graphlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,7 @@ class SqlObject:
     kind: str  # 'table' | 'view' | 'macro'
     path: Path
     reads: frozenset[str]  # 'schema.name' of every table or view its SQL reads
-    description: str | None  # COMMENT ON TABLE, Chinese then English
+    description: str | None  # COMMENT ON TABLE, Chinese then English; else the comment lines above its CREATE
     column_comments: dict[str, str]
 
     @property
@@ -37,6 +38,17 @@ class SqlObject:
     @property
     def sql(self) -> str:
         return self.path.read_text(encoding="utf-8")
+
+
+def parse_reads(sql: str) -> frozenset[str]:
+    """'schema.name' of every table of the layers that a query reads (CTEs left out)."""
+    reads: set[str] = set()
+    for statement in sqlglot.parse(sql, read="duckdb"):
+        if statement is None:
+            continue
+        ctes = {cte.alias_or_name for cte in statement.find_all(exp.CTE)}
+        reads |= {f"{t.db}.{t.name}" for t in statement.find_all(exp.Table) if t.db in SCHEMAS and t.name not in ctes}
+    return frozenset(reads)
 
 
 def _literal(node: exp.Expression | None) -> str | None:
@@ -62,7 +74,10 @@ def parse_object(path: Path) -> SqlObject:
         f"{table.db}.{table.name}" for table in create.find_all(exp.Table)
         if table.db in SCHEMAS and table.name not in ctes and (table.db, table.name) != (schema, name)
     )
-    description, columns = None, {}
+    text = path.read_text(encoding="utf-8")
+    above = text[:text.find("CREATE")].splitlines()
+    description = " ".join(line.removeprefix("--").strip() for line in above if line.startswith("--")) or None
+    columns = {}
     for statement in statements:
         if isinstance(statement, exp.Comment):
             text = _literal(statement.expression)
@@ -88,6 +103,29 @@ def sql_objects() -> tuple[SqlObject, ...]:
         sorter.done(*ready)
     return tuple(objects[key] for key in ordered)
 
+
+
+_LABEL_END = re.compile(r"[\s（(=：:，,；;]")
+
+
+def chinese_label(comment: str | None) -> str | None:
+    """The Chinese name a comment opens with: '完成率 = 完成值 / 目标（小数）completion rate' -> '完成率'."""
+    label = _LABEL_END.split(comment.strip(), maxsplit=1)[0] if comment else ""
+    return label if label and not label.isascii() else None
+
+
+def column_labels(con, table: str | None = None) -> dict[str, str]:
+    """Column name -> its Chinese label, from the comments in the database: the table's own first, then any
+    table's (a check's columns come from the tables it reads)."""
+    rows = con.execute(
+        "SELECT column_name, comment FROM duckdb_columns() WHERE comment IS NOT NULL"
+        " ORDER BY schema_name || '.' || table_name <> ?, schema_name, table_name, column_index",
+        [table or ""]).fetchall()
+    labels: dict[str, str] = {}
+    for column, comment in rows:
+        if (label := chinese_label(comment)) and column not in labels:
+            labels[column] = label
+    return labels
 
 
 def build_layer(con, layer: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -29,3 +30,20 @@ def publish(build_db: Path, published_db: Path) -> Path:
         os.fsync(handle.fileno())
     os.replace(staging, published_db)
     return published_db
+
+
+def build_state(build_db: Path) -> str:
+    """What analysts would see of the build: every object's fingerprint and the audit trail of the files. Check
+    results are left out: re-checking unchanged tables does not make a new warehouse."""
+    con = open_writer(build_db)
+    try:
+        rows = con.execute(
+            "SELECT (SELECT string_agg(table_name || '=' || fingerprint, ',' ORDER BY table_name)"
+            "        FROM audit.table_fingerprints),"
+            "       (SELECT string_agg(concat_ws(':', load_id, status, superseded_by, removed_at IS NULL), ','"
+            "                          ORDER BY load_id) FROM audit.loads),"
+            "       (SELECT string_agg(concat_ws(':', source, file_path, reason), ',' ORDER BY source, file_path)"
+            "        FROM audit.skipped_files)").fetchone()
+    finally:
+        con.close()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]

@@ -9,13 +9,17 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from ingest.forms.reference import Reference, load_reference
 from warehouse.database import connect, prepare
 from warehouse.home import Paths
 from warehouse.isolation import ParsePool, shared_pool
+from warehouse.reference import reference_version
 
 # Build files brought up to date by this process (a run: the daemon starts one process per run): the DDL is
 # applied once, not on every connection.
 _PREPARED: set[tuple[Path, int]] = set()
+# The reference data parsed once per version of its files, for every asset of the run.
+_REFERENCE: dict[tuple[Path, str], Reference] = {}
 
 
 class Warehouse(dg.ConfigurableResource):
@@ -39,6 +43,14 @@ class Warehouse(dg.ConfigurableResource):
             _PREPARED.add((build, build.stat().st_ino))
         with connect(build) as con:
             yield con
+
+    def reference(self) -> tuple[Reference, str]:
+        """The reference data and its version (a hash of the files); ReferenceError names what is wrong."""
+        folder = self.paths.reference
+        version = reference_version(folder)
+        if (folder, version) not in _REFERENCE:
+            _REFERENCE[(folder, version)] = load_reference(folder)
+        return _REFERENCE[(folder, version)], version
 
     def pool(self) -> ParsePool | None:
         return shared_pool(self.parse_workers) if self.parse_workers else None

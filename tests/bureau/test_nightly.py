@@ -9,11 +9,11 @@ import duckdb
 from orchestration.definitions import build_definitions
 from tests.bureau.scenario import write_scenario
 from tests.bureau.workbooks import bureau_workbook
+from tests.checks import evaluations
 
 
 def _checks(result: dg.ExecuteInProcessResult) -> dict[str, tuple[bool, str]]:
-    return {e.check_name: (e.passed, e.severity.value) for e in result.get_asset_check_evaluations()
-            if e.asset_key == dg.AssetKey("mart_tables")}
+    return {name: (e.passed, e.severity.value) for name, e in evaluations(result).items()}
 
 
 def test_a_disagreeing_figure_is_flagged_until_the_bureau_corrects_it(tmp_path):

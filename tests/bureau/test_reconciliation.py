@@ -7,9 +7,9 @@ import pytest
 
 from tests.bureau.scenario import write_scenario
 from tests.bureau.workbooks import build_warehouse
-from warehouse.checks import mart_checks
+from warehouse.checks import sql_checks
 
-CHECKS = {check.name: check for check in mart_checks()}
+CHECKS = {check.name: check for check in sql_checks()}
 
 
 def failing(home, name):

@@ -10,7 +10,7 @@ from ingest.forms.customs import read_customs_file
 from ingest.forms.reference import load_reference
 from tests.customs.conftest import FUYUAN, OUTSIDER, ZHENGTENG, ZHENMAO, cumulative_table, monthly_table
 from tests.workbooks import write_workbook
-from warehouse.checks import mart_checks
+from warehouse.checks import sql_checks
 
 MAY_ROWS = [
     (*FUYUAN[:1], FUYUAN[3], FUYUAN[2], 60.68, 296.58, 42.48, 207.61, 18.20, 88.97),
@@ -25,7 +25,7 @@ def _table(home: Path, name: str, grid: list[list[object]]) -> Path:
 
 
 def _check(con, name: str) -> list[tuple]:
-    [check] = [c for c in mart_checks() if c.name == name]
+    [check] = [c for c in sql_checks() if c.name == name]
     return [tuple(row) for row in check.failing_rows(con).itertuples(index=False)]
 
 
@@ -108,7 +108,7 @@ def test_a_falling_cumulative_figure_is_an_error_on_its_row(trade_home: Path, bu
     assert _check(con, "trade_cumulative_not_falling") == [
         (2024, 2, "2024年1-2月西城区企业进出口情况.xlsx", 6, FUYUAN[0], D("90.0000"), D("100.0000"))]
     # Named with its file and row on a warning check; the rest of the warehouse is still published.
-    assert not [c for c in mart_checks() if c.name == "trade_cumulative_not_falling"][0].blocking
+    assert not [c for c in sql_checks() if c.name == "trade_cumulative_not_falling"][0].blocking
     # Nothing is made up for the month: its flow is unknown, the 累计 stands as reported.
     assert con.execute("SELECT total_wan_yuan, total_ytd_wan_yuan FROM marts.trade_monthly WHERE month = 2"
                        ).fetchall() == [(None, D("95.0000"))]

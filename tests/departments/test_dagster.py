@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from orchestration.definitions import build_definitions
+from tests.checks import evaluations, table_rows
 from tests.departments.books import BAD_USCC, GOOD_USCC, workbook, write_xlsx
 
 
@@ -21,12 +22,11 @@ def test_a_bad_row_is_quarantined_and_shown_on_the_loads_check(dept_home: Path) 
     ))
     result = build_definitions(str(dept_home)).resolve_job_def("nightly").execute_in_process(raise_on_error=False)
 
-    checks = {e.check_name: e for e in result.get_asset_check_evaluations()
-              if e.asset_key.to_user_string() == "departments_files"}
+    checks = evaluations(result, "departments_files")
     rows_valid = checks["rows_valid"]
     assert not rows_valid.passed
-    failing = rows_valid.metadata["failing rows"].value
-    assert "注册企业" in failing and BAD_USCC in failing and "校验位" in failing
+    [failing] = table_rows(rows_valid, "隔离的单元格 quarantined cells")
+    assert (failing["工作表"], failing["值"]) == ("注册企业", BAD_USCC) and "校验位" in failing["说明"]
     assert checks["files_readable"].passed
 
     with duckdb.connect(str(dept_home / "warehouse" / "zhaoshang.duckdb"), read_only=True) as con:

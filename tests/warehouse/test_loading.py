@@ -10,6 +10,7 @@ import dagster as dg
 import duckdb
 
 from orchestration.definitions import ASSETS
+from tests.checks import evaluations, table_rows
 from tests.workbooks import KPI_HEADER, write_workbook
 from warehouse.resource import Warehouse
 
@@ -26,8 +27,7 @@ def _materialize(home: Path) -> dg.ExecuteInProcessResult:
 
 
 def _bureau_checks(result: dg.ExecuteInProcessResult) -> dict[str, dg.AssetCheckEvaluation]:
-    return {c.check_name: c for c in result.get_asset_check_evaluations()
-            if c.asset_key == dg.AssetKey("bureau_files")}
+    return evaluations(result, "bureau_files")
 
 
 def _published(home: Path) -> duckdb.DuckDBPyConnection:
@@ -68,8 +68,10 @@ def test_bad_rows_are_quarantined_and_good_rows_load(home: Path) -> None:
     checks = _bureau_checks(result)
     rows_valid = checks["rows_valid"]
     assert not rows_valid.passed
-    table = rows_valid.metadata["failing rows"].value
-    assert "外星指标" in table and "约一千" in table and "认定-2024年1-5月.xlsx" in table
+    cells = table_rows(rows_valid, "隔离的单元格 quarantined cells")
+    assert [(row["文件"], row["行"], row["值"], row["规则"]) for row in cells] == [
+        ("认定-2024年1-5月.xlsx", 5, "外星指标", "known_metric"), ("认定-2024年1-5月.xlsx", 6, "约一千", "number"),
+        ("认定-2024年1-5月.xlsx", 7, "3-5月", "cumulative_from_january")]
 
 
 def test_the_same_file_dropped_twice_loads_once(home: Path) -> None:
@@ -103,7 +105,8 @@ def test_an_unreadable_file_is_rejected_by_name_and_the_rest_still_loads(home: P
     assert "坏文件.xlsx" in message
     checks = _bureau_checks(result)
     assert not checks["files_readable"].passed
-    assert "坏文件.xlsx" in checks["files_readable"].metadata["files and reasons"].value
+    [rejected] = table_rows(checks["files_readable"], "退回的文件 rejected files")
+    assert rejected["文件"] == "坏文件.xlsx" and "坏文件.xlsx" in rejected["原因"]
     # every file read is kept, the broken one too
     assert len(list((home / "archive").rglob("*.xlsx"))) == 2
 

@@ -1,4 +1,5 @@
 -- 多个部门填报的同一项目或企业（全区合计只计一次）Projects and enterprises several departments reported: counted once in district totals.
+-- checks: marts.department_totals
 SELECT year, 'signed_project' AS kind, project_name AS name, reported_by
 FROM marts.department_signed_projects
 WHERE reporting_departments > 1

@@ -1,4 +1,5 @@
 -- 市商务局已认定但没有部门填报的项目 Projects the bureau confirmed that no department reported (a warning: department ledgers lag, publication goes on).
+-- checks: core.projects
 SELECT p.project_id, p.project_name, p.investor, p.stage, p.signed_on, p.total_investment_yi_yuan,
        d.department_name AS responsible_department
 FROM core.projects p

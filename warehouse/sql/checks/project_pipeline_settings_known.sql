@@ -1,4 +1,5 @@
 -- reference/pipeline.yaml 的履约率、开工率分母必须是可识别的取值 The pipeline rate denominators in reference/pipeline.yaml are known values.
+-- checks: marts.pipeline_funnel
 SELECT key, value,
        CASE key WHEN 'pipeline.fulfilment_rate_denominator' THEN 'signed | signed_confirmed'
                 ELSE 'signed | signed_confirmed | fulfilled' END AS allowed

@@ -1,0 +1,31 @@
+"""The file analysts open: a complete, checked build, published by one atomic rename."""
+
+
+import dagster as dg
+
+from assets.landing import INGEST_ASSETS
+from assets.tables import TABLE_KEYS
+from warehouse.publish import build_state, publish
+from warehouse.resource import Warehouse
+
+# The state of the build last published by this process's instance of the home, kept beside the published file.
+_STATE_FILE = ".zhaoshang.duckdb.state"
+
+
+@dg.asset(group_name="publish", deps=[*TABLE_KEYS, *(asset.key for asset in INGEST_ASSETS)], kinds={"duckdb"},
+          description="发布给分析人员的只读文件 the file analysts open read-only: "
+                      "<ZHAOSHANG_HOME>/warehouse/zhaoshang.duckdb")
+def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+    paths = warehouse.paths
+    state = build_state(paths.build_db)
+    marker = paths.published_db.with_name(_STATE_FILE)
+    unchanged = paths.published_db.exists() and marker.exists() and marker.read_text() == state
+    if not unchanged:
+        publish(paths.build_db, paths.published_db)
+        marker.write_text(state)
+    return dg.MaterializeResult(
+        data_version=dg.DataVersion(state),
+        metadata={"path": dg.MetadataValue.path(str(paths.published_db)),
+                  "size_bytes": paths.published_db.stat().st_size,
+                  "本次重新发布 published this run": not unchanged},
+    )

@@ -1,0 +1,134 @@
+"""Building the core and mart objects, and only those whose inputs changed.
+
+Each object's fingerprint is its SQL text with the fingerprints of everything it reads; a raw table's is the set of
+loads in force of the source that fills it, a reference table's its content. An object whose fingerprint is the one
+it was last built with is left as it is, so a night with nothing new rebuilds nothing, and a new customs file
+rebuilds the trade tables only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import duckdb
+
+from ingest.sources import SOURCES
+from warehouse.objects import SqlObject, sql_objects
+
+RAW_OWNER = {table: source.name for source in SOURCES for table in source.raw_tables}
+# Tables keyed by load: what matters of them is which loads are in force.
+_BY_LOADS = ("audit.loads", "audit.quarantine", "audit.file_findings")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class Built:
+    obj: SqlObject
+    fingerprint: str
+    changed: bool  # False: left as the last build made it
+    row_count: int
+    columns: list[Column]
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def _loads_in_force(con: duckdb.DuckDBPyConnection, sources: list[str]) -> str:
+    [(loads,)] = con.execute(
+        "SELECT string_agg(load_id::VARCHAR, ',' ORDER BY load_id) FROM audit.loads"
+        " WHERE status = 'loaded' AND list_contains(?, source)", [sources]).fetchall()
+    return _digest(loads)
+
+
+def source_fingerprint(con: duckdb.DuckDBPyConnection, source: str) -> str:
+    """What a source contributes: the loads in force (a rejected file changes nothing downstream)."""
+    return _loads_in_force(con, [source])
+
+
+def _input_fingerprint(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    if table in RAW_OWNER or table in _BY_LOADS:
+        sources = [RAW_OWNER[table]] if table in RAW_OWNER else [s.name for s in SOURCES]
+        return _digest(table, _loads_in_force(con, sources))
+    # Small tables written whole (reference data): their content. The name is ours, never a file's.
+    [(content,)] = con.execute(f"SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY t::VARCHAR)) FROM {table} t"
+                               ).fetchall()
+    return _digest(table, content)
+
+
+def fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Every object's fingerprint as its inputs stand now."""
+    prints: dict[str, str] = {}
+    inputs: dict[str, str] = {}
+    for obj in sql_objects():
+        for read in obj.reads:
+            if read not in prints and read not in inputs:
+                inputs[read] = _input_fingerprint(con, read)
+        prints[obj.key] = _digest(obj.sql, *(f"{read}={prints.get(read) or inputs[read]}"
+                                             for read in sorted(obj.reads)))
+    return prints
+
+
+def _columns(con: duckdb.DuckDBPyConnection, obj: SqlObject) -> list[Column]:
+    return [Column(*row) for row in con.execute(
+        "SELECT column_name, data_type, comment FROM duckdb_columns() WHERE schema_name = ? AND table_name = ?"
+        " ORDER BY column_index", [obj.schema, obj.name]).fetchall()]
+
+
+def _exists(con: duckdb.DuckDBPyConnection, obj: SqlObject) -> bool:
+    return con.execute(
+        "SELECT (SELECT count(*) FROM duckdb_tables() WHERE schema_name = $s AND table_name = $n)"
+        " + (SELECT count(*) FROM duckdb_views() WHERE schema_name = $s AND view_name = $n)",
+        {"s": obj.schema, "n": obj.name}).fetchone()[0] > 0
+
+
+def build(con: duckdb.DuckDBPyConnection, keys: Iterable[str], run_id: str | None = None,
+          force: bool = False) -> Iterator[Built]:
+    """Build the objects named by `keys` ('marts.kpi_completion'), in build order, each only if its inputs or SQL
+    changed since it was last built (or `force`); yields each as it is done."""
+    wanted = set(keys)
+    by_key = {obj.key: obj for obj in sql_objects()}
+    missing = {read for key in wanted for read in by_key[key].reads
+               if read in by_key and read not in wanted and not _exists(con, by_key[read])}
+    if missing:
+        raise RuntimeError(f"先物化上游的表 {', '.join(sorted(set(missing)))}（选择时加上上游：+表名） "
+                           "(materialize what these tables read first: select them with their upstream)")
+    prints = fingerprints(con)
+    last = dict(con.execute("SELECT table_name, fingerprint FROM audit.table_fingerprints").fetchall())
+    for obj in sql_objects():
+        if obj.key not in wanted:
+            continue
+        changed = force or last.get(obj.key) != prints[obj.key] or not _exists(con, obj)
+        if changed:
+            con.begin()
+            con.execute(obj.sql)
+            con.execute("INSERT OR REPLACE INTO audit.table_fingerprints VALUES (?, ?, now(), ?)",
+                        [obj.key, prints[obj.key], run_id])
+            con.commit()
+        [(rows,)] = con.execute(f"SELECT count(*) FROM {obj.key}").fetchall()  # our own object's name
+        yield Built(obj, prints[obj.key], changed, rows, _columns(con, obj))
+
+
+def drop_strays(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Drop core and mart objects no SQL file creates any more (a renamed or retired table would otherwise be
+    published for ever); returns what was dropped."""
+    known = {obj.key for obj in sql_objects()}
+    found = con.execute(
+        "SELECT schema_name, table_name, 'TABLE' FROM duckdb_tables() WHERE schema_name IN ('core', 'marts')"
+        " UNION ALL SELECT schema_name, view_name, 'VIEW' FROM duckdb_views()"
+        " WHERE schema_name IN ('core', 'marts') AND NOT internal").fetchall()
+    dropped = []
+    for schema, name, kind in found:
+        if f"{schema}.{name}" not in known:
+            con.execute(f'DROP {kind} IF EXISTS "{schema}"."{name}" CASCADE')
+            con.execute("DELETE FROM audit.table_fingerprints WHERE table_name = ?", [f"{schema}.{name}"])
+            dropped.append(f"{schema}.{name}")
+    return dropped
