@@ -26,6 +26,7 @@ FORMATS = {
     "text": {},
     "int": {"num_format": "#,##0"},
     "amount": {"num_format": "#,##0.00"},
+    "number": {"num_format": "General"},
     "score": {"num_format": "0.0000"},
     "percent": {"num_format": "0.00%"},
     "points": {"num_format": "+0.00;-0.00;0.00"},
@@ -42,7 +43,7 @@ FORMATS = {
 class Column:
     header: str  # Chinese, with the unit where there is one: 完成值（万元）
     key: str | Callable[[dict], object]
-    kind: str = "text"  # text | int | amount | score | percent | points | date | bool
+    kind: str = "text"  # text | int | amount | number | score | percent | points | date | bool
 
     def value(self, row: dict) -> object:
         return self.key(row) if callable(self.key) else row.get(self.key)

@@ -11,7 +11,7 @@ from reports.excel import Book, Column, sheet_with_table
 from reports.figures import BASIS_ZH, LIST_ZH, STATUS_ZH
 from reports.periods import Month
 from reports.quality import quality_rows
-from reports.queries import Row, rows
+from reports.queries import Row, one, rows
 
 KPI_COLUMNS = [
     Column("指标（统计期）", lambda r: f"{r['metric_name']} {Month(0, r['month']).label}"
@@ -77,6 +77,16 @@ TRADE_MONTH_COLUMNS = [
     Column("去年当月（万元）", "last_year", "amount"), Column("今年累计（万元）", "this_year_ytd", "amount"),
     Column("去年同期累计（万元）", "last_year_ytd", "amount"), Column("累计同比", "yoy_change", "percent"),
 ]
+TOTAL_COLUMNS = [Column("指标", "label"), Column("数值", "value", "number"), Column("单位", "unit")]
+# The district's department figures as a 工作总结 quotes them: (label, column of department_totals, unit).
+DEPARTMENT_TOTALS = (("有价值线索", "valuable_leads", "条"), ("新签约项目", "signed_projects", "个"),
+                     ("其中亿元项目", "yi_projects", "个"), ("签约项目总投资", "signed_investment_yi_yuan", "亿元"),
+                     ("新注册企业", "registered_enterprises", "家"), ("外出招商", "trips", "次"),
+                     ("外出招商城市", "trip_cities", "个"), ("考察对接企业", "enterprises_visited", "家"),
+                     ("会见客商", "investor_meetings", "次"), ("推介活动", "promotions", "场"),
+                     ("已报送部门", "departments_reporting", "个"))
+SIX_POST_TOTALS = (("“六职”拟招引项目", "planned"), ("“六职”已签约项目", "signed"), ("“六职”履约项目", "fulfilled"),
+                   ("“六职”开工项目", "started"))
 QUALITY_COLUMNS = [
     Column("类别", "kind"), Column("文件", "file"), Column("位置", "where"), Column("内容", "value"),
     Column("问题", "problem"), Column("怎么处理", "action"),
@@ -145,11 +155,25 @@ def _trade_month_sheet(book: Book, months: list[Row], year: int) -> None:
     sheet.insert_chart(last + 3, 0, chart)
 
 
+def _totals_sheet(book: Book, con: duckdb.DuckDBPyConnection, period: Month) -> None:
+    week = period.iso_week
+    totals = one(con, "department_totals_period", iso_year=week.year, iso_week=week.week) or {}
+    six = one(con, "six_post_totals", year=period.year) or {}
+    shown = [{"label": label, "value": totals.get(key), "unit": unit} for label, key, unit in DEPARTMENT_TOTALS]
+    shown += [{"label": label, "value": six.get(key), "unit": "个"} for label, key in SIX_POST_TOTALS]
+    note = (f"全员招商全区合计（截至{week.year}年第{totals['week']}周，多部门重复填报只计一次）" if totals
+            else "本期没有部门报送全员招商数据")
+    if totals.get("approximate"):
+        note += "；部分数字含约数（如“10余”），按下限计"
+    sheet_with_table(book, "全员招商", TOTAL_COLUMNS, shown, note=note)
+
+
 def write_workbook(con: duckdb.DuckDBPyConnection, briefing: Briefing, path: Path) -> Path:
     period = briefing.period
     week = period.iso_week
     book = Book(path)
     _kpi_sheet(book, briefing)
+    _totals_sheet(book, con, period)
     ranking = rows(con, "ranking_week", iso_year=week.year, iso_week=week.week)
     ranking_sheet(book, "部门排序", ranking, f"{week.label}全员招商排序（红榜、黑榜已标色）")
     sheet_with_table(book, "签约项目", SIGNED_COLUMNS,
