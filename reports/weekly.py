@@ -85,12 +85,14 @@ def write_ranking_notice(published: Path, reports_root: Path, week: IsoWeek | No
     word.grid(doc, ["名次", "部门", "得分", "红黑榜", "本周报送情况"],
               [[str(r["rank"]), r["department_name"], f"{r['score']:.4f}", LIST_ZH.get(r["list"], ""),
                 reported_text(r)] for r in ranking],
-              fills=[r["list"] if r["list"] in LIST_ZH else None for r in ranking])
+              fills=[r["list"] if r["list"] in LIST_ZH else None for r in ranking],
+              widths_cm=[1.2, 3.2, 1.8, 1.6, 8.0])
     word.heading(doc, "二、本周新报签约项目")
     if new_projects:
         word.grid(doc, ["项目名称", "总投资（亿元）", "签约日期", "填报部门"],
                   [[p["project_name"], amount(p["total_investment_yi_yuan"]), str(p["signed_on"] or ""),
-                    p["reported_by"] or ""] for p in new_projects])
+                    p["reported_by"] or ""] for p in new_projects],
+                  widths_cm=[6.0, 2.6, 2.6, 4.6])
     else:
         word.body(doc, "本周没有新报签约项目。")
     docx = word.save(doc, folder / f"{title}.docx")

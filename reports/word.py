@@ -75,10 +75,12 @@ def _shade(cell, fill: str) -> None:
 
 
 def grid(doc: DocumentType, headers: Sequence[str], rows: Sequence[Sequence[str]],
-         fills: Sequence[str | None] | None = None) -> None:
-    """A table of text; `fills` names a row colour (red, black) per row."""
+         fills: Sequence[str | None] | None = None, widths_cm: Sequence[float] | None = None) -> None:
+    """A table of text, its header repeated on every page; `fills` names a row colour (red, black) per row."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
+    header_row = table.rows[0]._tr.get_or_add_trPr()
+    header_row.append(header_row.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].font.bold = True
@@ -91,8 +93,14 @@ def grid(doc: DocumentType, headers: Sequence[str], rows: Sequence[Sequence[str]
                 _shade(cell, FILLS[fill])
                 if fill == "black":
                     cell.paragraphs[0].runs[0].font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    if widths_cm:
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm, strict=True):
+            column.width = Cm(width)  # the grid LibreOffice and WPS lay out by; Word reads the cells' widths
     for row in table.rows:
-        for cell in row.cells:
+        for index, cell in enumerate(row.cells):
+            if widths_cm:
+                cell.width = Cm(widths_cm[index])
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(10.5)
 
