@@ -117,14 +117,16 @@ def _shown(value: object) -> str:
         return "、".join(map(_shown, value))
     if isinstance(value, Decimal):
         return amount(value)
-    return str(value)
+    return str(value).removesuffix(" 00:00:00")  # a date that went through a DataFrame
 
 
 def describe_row(row: dict) -> str:
     """A failing row in one line: what names it first, then its other values."""
     present = {k: v for k, v in row.items() if v not in (None, "")}
     name_key = next((k for k in NAME_COLUMNS if k in present), None)
-    rest = "，".join(f"{k}={_shown(v)}" for k, v in present.items() if k != name_key)
+    # Surrogate keys (project_id, lead_key) tell a reader nothing once the row is named.
+    rest = "，".join(f"{k}={_shown(v)}" for k, v in present.items()
+                    if k != name_key and not (name_key and k.endswith(("_id", "_key"))))
     text = (_shown(present[name_key]) + (f"（{rest}）" if rest else "")) if name_key else rest
     if display_width(text) > LINE_WIDTH:
         while display_width(text + "…") > LINE_WIDTH:

@@ -61,15 +61,19 @@ def test_the_check_section_puts_problems_apart_from_information_and_names_the_ro
                 [{"department_code": "D03", "department_name": "财政金融局", "week": 26},
                  {"department_code": "D05", "department_name": "社会事业局", "week": 26}]),
         _record("kpi_target_set", "warning", False, [{"metric_code": "trade_total", "year": 2025}]),
+        _record("info_reconcil_department_projects_unconfirmed", "information", False,
+                [{"project_id": "P41b133b098", "project_name": "星河直播电商产业园项目",
+                  "signed_on": "2024-02-05 00:00:00"}]),
         _record("department_weekly_unique", "blocking", False,
                 [{"department_name": f"部门{i}", "week": i} for i in range(12)], count=40),
         _record("trade_cumulative_not_falling", "warning", True, []),
     ]
     text = check_section(records)
     problems, information = text.split("提示信息 information")
-    assert "问题 problems (2)" in problems and "information (1)" in text
+    assert "问题 problems (2)" in problems and "information (2)" in text
     assert problems.index("department_weekly_unique") < problems.index("kpi_target_set")  # blocking first
     assert "[阻止发布 blocking]" in problems and "（40 行 rows）" in problems and "另有 30 行" in problems
     assert "trade_total（year=2025）" in problems
     assert "财政金融局（department_code=D03，week=26）" in information and "社会事业局" in information
+    assert "星河直播电商产业园项目（signed_on=2024-02-05）" in information  # named, its surrogate key left out
     assert "trade_cumulative_not_falling" not in text  # passed
