@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(abspath $(ZHAOSHANG_HOME))/dagster
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: run test ui demo lint bench-departments bench-customs
+.PHONY: run test ui demo lint report ranking-notice sql bench-departments bench-customs
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -31,6 +31,20 @@ ui: $(VENV)/.synced  ## Dagster UI on 127.0.0.1:3000 over the same instance as `
 
 demo: $(VENV)/.synced  ## write the demo inputs into ZHAOSHANG_HOME
 	$(VENV)/bin/python -m demo --home "$(ZHAOSHANG_HOME)"
+
+PUBLISHED := $(ZHAOSHANG_HOME)/warehouse/zhaoshang.duckdb
+PERIOD ?=
+WEEK ?=
+
+report: $(VENV)/.synced  ## 工作总结 (.docx, .md) and the leadership workbook (.xlsx) of PERIOD=2024-06 (default: latest complete month)
+	$(VENV)/bin/python -m reports briefing $(if $(PERIOD),--period $(PERIOD))
+
+ranking-notice: $(VENV)/.synced  ## 周排序通报 (.docx, .xlsx) of WEEK=2024-W26 (default: the latest ranked week)
+	$(VENV)/bin/python -m reports ranking $(if $(WEEK),--week $(WEEK))
+
+sql: $(VENV)/.synced  ## an interactive read-only SQL shell (DuckDB CLI 1.5) on the published warehouse
+	@test -f "$(PUBLISHED)" || { echo "No published warehouse at $(PUBLISHED): run \`make run\` first" >&2; exit 1; }
+	@$(VENV)/bin/duckdb -readonly "$(PUBLISHED)"
 
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .

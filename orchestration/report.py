@@ -1,64 +1,201 @@
-"""What `make run` prints: the latest completion table and everything that did not load, from the
-published file opened read-only (as an analyst would)."""
+"""What `make run` prints, in Chinese and lined up: the latest completion table and the files read, from the
+published file opened read-only (as an analyst would); then the problems, each with the names behind its count,
+apart from what is only information.
+
+Columns line up by display width (a Chinese character takes two terminal columns, unicodedata's East-Asian
+width), statuses read 达成 / 正常 / 落后, rates read as percentages.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from reports.figures import BASIS_ZH, STATUS_ZH, amount, percent
+from reports.width import display_width, pad
 from warehouse.audit import loads_summary, open_quarantine, open_rejections
-from warehouse.database import query
+from warehouse.database import SQL_DIR
 
-LABELS = {"source": "来源", "status": "状态", "files": "文件数", "rows_read": "读取行", "rows_accepted": "接受行",
-          "rows_rejected": "隔离行", "file_name": "文件", "message": "原因", "sheet": "工作表", "row_number": "行",
-          "column_name": "列", "value": "值", "rule": "规则"}
+SOURCE_ZH = {"bureau": "市商务局", "departments": "部门", "customs": "海关"}
+LOAD_STATUS_ZH = {"loaded": "已入库", "superseded": "已被替代", "rejected": "整体退回", "failed": "写入失败"}
+SEVERITY_ZH = {"blocking": "阻止发布 blocking", "warning": "警告 warning", "information": "提示 information"}
+# Which value of a failing row names it, in order of preference; the other values follow it.
+NAME_COLUMNS = ("department_name", "project_name", "enterprise_name", "lead_name", "name", "file_name",
+                "metric_name", "metric_code", "key")
+SHOWN_PER_CHECK = 10
+LINE_WIDTH = 110
 
 
-def _frame_text(frame: pd.DataFrame) -> str:
-    if frame.empty:
-        return "  (none / 无)"
-    with pd.option_context("display.max_rows", 500, "display.max_columns", 20, "display.width", 200,
-                           "display.max_colwidth", 80):
-        return frame.to_string(index=False)
+@dataclass(frozen=True)
+class CheckRecord:
+    """One check's result in one run, as audit.check_results will hold it."""
+
+    run_id: str
+    checked_at: dt.datetime
+    check_name: str
+    table_name: str  # e.g. 'marts.kpi_completion'
+    severity: str  # 'blocking' | 'warning' | 'information'
+    passed: bool
+    failing_rows: int
+    description: str
+    failing: list[dict] = field(default_factory=list)  # up to 100 failing rows, {column: value}
+
+
+def text_table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[int] = ()) -> str:
+    """A plain-text table whose columns line up with Chinese text in them; `right` aligns those columns right."""
+    if not rows:
+        return "  （无 none）"
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max(display_width(x) for x in column) for column in zip(headers, *cells, strict=True)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  " + "  ".join(pad(v, w, right=i in right) for i, (v, w) in enumerate(zip(values, widths,
+                                                                                           strict=True))).rstrip()
+    return "\n".join([line(headers), "  " + "  ".join("-" * w for w in widths)] + [line(r) for r in cells])
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return [{k: (None if v is None or (isinstance(v, float) and pd.isna(v)) else v) for k, v in r.items()}
+            for r in frame.to_dict("records")]
+
+
+def _kpi_section(con: duckdb.DuckDBPyConnection) -> str:
+    # Read with fetchall, not as a DataFrame, so the DECIMAL figures stay exact.
+    cursor = con.execute((SQL_DIR / "queries" / "kpi_latest_report.sql").read_text(encoding="utf-8"))
+    columns = [d[0] for d in cursor.description]
+    kpis = [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+    rows = [[k["year"], f"{k['month']}月", k["metric_name"], BASIS_ZH.get(k["basis"], k["basis"]),
+             amount(k["actual"]), k["unit"], amount(k["target"]), percent(k["completion_rate"]),
+             percent(k["time_progress"]), amount(k["gap_pp"]) if k["gap_pp"] is not None else "—",
+             STATUS_ZH.get(k["status"], k["status"])] for k in kpis]
+    return text_table(["年份", "截至", "指标", "口径", "完成值", "单位", "全年目标", "完成率", "时间进度",
+                       "差距(百分点)", "状态"], rows, right={4, 6, 7, 8, 9})
 
 
 def run_report(published: Path) -> str:
     con = duckdb.connect(str(published), read_only=True)
     try:
-        kpi = query(con, "kpi_latest_report")
-        loads = loads_summary(con).rename(columns=LABELS)
-        rejected = open_rejections(con, None)[["source", "file_name", "message"]].rename(columns=LABELS)
-        quarantined = open_quarantine(con, None).rename(columns=LABELS | {"message": "说明"})
+        kpis = _kpi_section(con)
+        loads = _records(loads_summary(con))
+        rejected = _records(open_rejections(con, None))
+        quarantined = _records(open_quarantine(con, None))
     finally:
         con.close()
-    return "\n".join([
-        f"Published warehouse: {published}",
+    load_rows = [[SOURCE_ZH.get(r["source"], r["source"]), LOAD_STATUS_ZH.get(r["status"], r["status"]),
+                  r["files"], r["rows_read"], r["rows_accepted"], r["rows_rejected"]] for r in loads]
+    lines = [
+        f"已发布的数据仓库 published warehouse: {published}",
         "",
-        "== 最新完成情况 marts.kpi_latest ==",
-        _frame_text(kpi),
+        "== 市定目标完成情况（最新）latest completion, marts.kpi_latest ==",
+        kpis,
         "",
-        "== 已读取的文件 files read (audit.loads) ==",
-        _frame_text(loads),
+        "== 已读取的文件 files read, audit.loads ==",
+        text_table(["来源", "状态", "文件数", "读取行", "接受行", "隔离行"], load_rows, right={2, 3, 4, 5}),
         "",
+        "问题 PROBLEMS",
         f"== 整体退回的文件 rejected files ({len(rejected)}) ==",
-        _frame_text(rejected),
+        text_table(["来源", "文件", "原因"], [[SOURCE_ZH.get(r["source"], r["source"]), r["file_name"], r["message"]]
+                                          for r in rejected]),
         "",
         f"== 隔离的行 quarantined rows ({len(quarantined)}) ==",
-        _frame_text(quarantined),
-    ])
-
-
-def checks_report(evaluations: list) -> str:
-    """The checks of this run that did not pass, with what they found (the rows are in the UI)."""
-    failed = [e for e in evaluations if not e.passed]
-    lines = [f"== 未通过的检查 checks that did not pass ({len(failed)}) =="]
-    for e in failed:
-        counts = ", ".join(f"{key} {value.value}" for key, value in e.metadata.items()
-                           if isinstance(value.value, int | float))
-        lines.append(f"  [{e.severity.value}] {e.asset_key.to_user_string()} / {e.check_name}: "
-                     f"{e.description or ''} ({counts})")
-    if not failed:
-        lines.append("  (none / 无)")
+        text_table(["文件", "工作表", "行", "列", "值", "规则", "说明"],
+                   [[r["file_name"], r["sheet"], r["row_number"], r["column_name"], r["value"], r["rule"],
+                     r["message"]] for r in quarantined], right={2}),
+    ]
     return "\n".join(lines)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "、".join(map(_shown, value))
+    if isinstance(value, Decimal):
+        return amount(value)
+    return str(value).removesuffix(" 00:00:00")  # a date that went through a DataFrame
+
+
+def describe_row(row: dict) -> str:
+    """A failing row in one line: what names it first, then its other values."""
+    present = {k: v for k, v in row.items() if v not in (None, "")}
+    name_key = next((k for k in NAME_COLUMNS if k in present), None)
+    # Surrogate keys (project_id, lead_key) tell a reader nothing once the row is named.
+    rest = "，".join(f"{k}={_shown(v)}" for k, v in present.items()
+                    if k != name_key and not (name_key and k.endswith(("_id", "_key"))))
+    text = (_shown(present[name_key]) + (f"（{rest}）" if rest else "")) if name_key else rest
+    if display_width(text) > LINE_WIDTH:
+        while display_width(text + "…") > LINE_WIDTH:
+            text = text[:-1]
+        text += "…"
+    return text
+
+
+def _check_lines(record: CheckRecord) -> list[str]:
+    lines = [f"  [{SEVERITY_ZH.get(record.severity, record.severity)}] {record.table_name} / {record.check_name}："
+             f"{record.description}（{record.failing_rows} 行 rows）"]
+    lines += [f"      · {describe_row(row)}" for row in record.failing[:SHOWN_PER_CHECK]]
+    if record.failing_rows > min(len(record.failing), SHOWN_PER_CHECK):
+        lines.append(f"      … 另有 {record.failing_rows - min(len(record.failing), SHOWN_PER_CHECK)} 行 more rows")
+    return lines
+
+
+def check_section(records: Sequence[CheckRecord]) -> str:
+    """The checks of a run that did not pass: problems (blocking, warning) first, then information, each with
+    the rows behind its count."""
+    failed = [r for r in records if not r.passed]
+    problems = sorted((r for r in failed if r.severity != "information"),
+                      key=lambda r: (r.severity != "blocking", r.table_name, r.check_name))
+    information = sorted((r for r in failed if r.severity == "information"), key=lambda r: (r.table_name, r.check_name))
+    lines = [f"== 未通过的检查 checks that did not pass: 问题 problems ({len(problems)}) =="]
+    lines += [line for r in problems for line in _check_lines(r)] or ["  （无 none）"]
+    lines += ["", f"== 提示信息 information ({len(information)}) =="]
+    lines += [line for r in information for line in _check_lines(r)] or ["  （无 none）"]
+    return "\n".join(lines)
+
+
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def _rows_from_markdown(table: str) -> list[dict]:
+    """The rows of a check's metadata table (assets/display.py markdown_table) back as {column: value}."""
+    lines = [line.strip() for line in table.splitlines() if line.strip().startswith("|")]
+    if len(lines) < 2:
+        return []
+
+    def cells(line: str) -> list[str]:
+        return [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line.strip().strip("|"))]
+    header = cells(lines[0])
+    return [{k: (v or None) for k, v in zip(header, cells(line), strict=False)} for line in lines[2:]]
+
+
+def records_from_evaluations(evaluations: Sequence, run_id: str = "",
+                             checked_at: dt.datetime | None = None) -> list[CheckRecord]:
+    """Dagster's check evaluations of a run as CheckRecords, until the run's results are read back from
+    audit.check_results: the count is the check's first numeric metadata, the rows its markdown table."""
+    made = []
+    for e in evaluations:
+        values = {key: getattr(value, "value", value) for key, value in e.metadata.items()}
+        counts = [v for v in values.values() if isinstance(v, int) and not isinstance(v, bool)]
+        failing = [row for v in values.values() if isinstance(v, str) and v.lstrip().startswith("|")
+                   for row in _rows_from_markdown(v)][:100]
+        if e.blocking:
+            severity = "blocking"
+        elif e.check_name.startswith("info_"):
+            severity = "information"
+        else:
+            severity = "warning"
+        made.append(CheckRecord(run_id=run_id, checked_at=checked_at or dt.datetime.now(),
+                                check_name=e.check_name, table_name=e.asset_key.to_user_string(),
+                                severity=severity, passed=e.passed,
+                                failing_rows=counts[0] if counts else len(failing),
+                                description=e.description or "", failing=failing))
+    return made
+
+
+def checks_report(evaluations: Sequence) -> str:
+    return check_section(records_from_evaluations(evaluations))

@@ -4,26 +4,43 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from pathlib import Path
+
+import duckdb
 
 from warehouse.database import open_writer
 
+# The build file is in the engine's own storage format; the published copy is written in the oldest format
+# the DuckDB tools analysts have can read (duckdb-cli 1.5, DBeaver's driver, notebooks on duckdb 1.x), which
+# read up to 1.4's. COPY FROM DATABASE carries every schema, table, view, macro and comment across.
+PUBLISHED_STORAGE_VERSION = "v1.4.0"
+
+
+def _write_readable_copy(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    # ATTACH and COPY take no parameters: the path and the database name are quoted as literal and identifier.
+    build = con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
+    path = str(target).replace("'", "''")
+    con.execute(f"ATTACH '{path}' AS published_copy (STORAGE_VERSION '{PUBLISHED_STORAGE_VERSION}')")
+    try:
+        con.execute(f'COPY FROM DATABASE "{build}" TO published_copy')
+    finally:
+        con.execute("DETACH published_copy")  # checkpoints the copy: it carries no WAL
+
 
 def publish(build_db: Path, published_db: Path) -> Path:
-    """Copy the checkpointed build file beside the published one, then rename it over the old one.
+    """Write the build into a new file beside the published one, then rename it over the old one.
 
-    The copy is checkpointed first so it carries no WAL, and is taken while this process still holds the
-    build file's lock, so no other writer can change it halfway through the copy. The rename is atomic on
-    one file system: a reader opens either the old file or the new one, never half of either, and readers
-    holding the old file keep their open handle on the old inode.
+    The copy is written while this process holds the build file's lock, so no other writer can change it
+    halfway through. The rename is atomic on one file system: a reader opens either the old file or the new
+    one, never half of either, and readers holding the old file keep their open handle on the old inode.
     """
     published_db.parent.mkdir(parents=True, exist_ok=True)
     staging = published_db.with_name(f".{published_db.name}.{os.getpid()}.tmp")
+    for leftover in (staging, staging.with_name(staging.name + ".wal")):  # of a crashed run with our pid
+        leftover.unlink(missing_ok=True)
     con = open_writer(build_db)
     try:
-        con.execute("CHECKPOINT")
-        shutil.copyfile(build_db, staging)
+        _write_readable_copy(con, staging)
     finally:
         con.close()
     with open(staging, "rb") as handle:

@@ -1,4 +1,5 @@
-"""What `make run` prints: the completion table, the files read, and every problem with its reason."""
+"""What `make run` prints: the completion table in Chinese and lined up, the files read, and every problem with
+the names behind its count, apart from information."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 from orchestration.definitions import build_definitions
-from orchestration.report import checks_report, run_report
+from orchestration.report import CheckRecord, check_section, checks_report, run_report, text_table
+from reports.width import display_width
 from tests.workbooks import KPI_HEADER, write_workbook
 
 
@@ -23,8 +25,55 @@ def test_the_report_names_every_problem_with_its_reason(home: Path) -> None:
     checks = checks_report(result.get_asset_check_evaluations())
 
     assert result.success
-    assert "货物进出口额" in report and "1116.12" in report and "-20.61" in report
+    trade = next(line for line in report.splitlines() if "货物进出口额" in line)
+    assert "1116.12" in trade and "5300" in trade and "21.06%" in trade and "41.67%" in trade
+    assert "-20.61" in trade and trade.rstrip().endswith("落后") and "behind" not in report
     assert "整体退回的文件 rejected files (1)" in report and "坏文件.xlsx" in report
     assert "隔离的行 quarantined rows (1)" in report and "外星指标" in report and "known_metric" in report
-    assert "[ERROR] customs_files / files_readable" in checks
-    assert "[WARN] bureau_files / rows_valid" in checks
+    problems, information = checks.split("提示信息 information")
+    assert "customs_files / files_readable" in problems and "坏文件.xlsx" in problems
+    assert "bureau_files / rows_valid" in problems and "外星指标" in problems
+
+
+def test_chinese_columns_line_up_by_display_width() -> None:
+    table = text_table(["部门", "得分", "状态"], [["经济发展局", "0.8096", "达成"], ["新城办", "0.5", "落后"],
+                                               ["D01", "12.25", "正常"]], right={1})
+    lines = table.splitlines()
+    # Every row ends its second column at the same display column, however many Chinese characters precede it.
+    ends = {display_width(line[: line.index(value) + len(value)]) for line, value in
+            zip(lines[2:], ["0.8096", "0.5", "12.25"], strict=True)}
+    assert len(ends) == 1
+    starts = {display_width(line[: line.rindex(status)]) for line, status in zip(lines[2:], ["达成", "落后", "正常"],
+                                                                                 strict=True)}
+    assert len(starts) == 1
+
+
+def _record(name: str, severity: str, passed: bool, failing: list[dict], count: int | None = None) -> CheckRecord:
+    return CheckRecord(run_id="r1", checked_at=dt.datetime(2024, 7, 12, 2, 0), check_name=name,
+                       table_name="marts.department_weekly", severity=severity, passed=passed,
+                       failing_rows=len(failing) if count is None else count, description=f"{name} 说明",
+                       failing=failing)
+
+
+def test_the_check_section_puts_problems_apart_from_information_and_names_the_rows() -> None:
+    records = [
+        _record("info_department_missing_reports", "information", False,
+                [{"department_code": "D03", "department_name": "财政金融局", "week": 26},
+                 {"department_code": "D05", "department_name": "社会事业局", "week": 26}]),
+        _record("kpi_target_set", "warning", False, [{"metric_code": "trade_total", "year": 2025}]),
+        _record("info_reconcil_department_projects_unconfirmed", "information", False,
+                [{"project_id": "P41b133b098", "project_name": "星河直播电商产业园项目",
+                  "signed_on": "2024-02-05 00:00:00"}]),
+        _record("department_weekly_unique", "blocking", False,
+                [{"department_name": f"部门{i}", "week": i} for i in range(12)], count=40),
+        _record("trade_cumulative_not_falling", "warning", True, []),
+    ]
+    text = check_section(records)
+    problems, information = text.split("提示信息 information")
+    assert "问题 problems (2)" in problems and "information (2)" in text
+    assert problems.index("department_weekly_unique") < problems.index("kpi_target_set")  # blocking first
+    assert "[阻止发布 blocking]" in problems and "（40 行 rows）" in problems and "另有 30 行" in problems
+    assert "trade_total（year=2025）" in problems
+    assert "财政金融局（department_code=D03，week=26）" in information and "社会事业局" in information
+    assert "星河直播电商产业园项目（signed_on=2024-02-05）" in information  # named, its surrogate key left out
+    assert "trade_cumulative_not_falling" not in text  # passed

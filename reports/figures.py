@@ -1,0 +1,42 @@
+"""How figures are written in a 工作总结: exact decimals without trailing zeros, rates as percentages."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+STATUS_ZH = {"achieved": "达成", "on_track": "正常", "behind": "落后", "no_target": "无目标"}
+BASIS_ZH = {"confirmed": "认定", "estimated": "预计", "reported": "部门报送"}
+LIST_ZH = {"red": "红榜", "black": "黑榜"}
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def amount(value: object) -> str:
+    """Decimal('10.0000') -> '10', Decimal('2.1800') -> '2.18', 3.5 -> '3.5'."""
+    if value is None:
+        return "—"
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    text = format(number.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def percent(rate: object, places: int = 2) -> str:
+    """A fraction as a percentage: 0.6 -> '60%', 0.6667 -> '66.67%', 0.2106 -> '21.06%'."""
+    if rate is None:
+        return "—"
+    number = rate if isinstance(rate, Decimal) else Decimal(str(rate))
+    return amount((number * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)) + "%"
+
+
+def points(gap: object) -> str:
+    """Percentage points, without sign: Decimal('-20.61') -> '20.61个百分点'."""
+    return amount(abs(gap if isinstance(gap, Decimal) else Decimal(str(gap)))) + "个百分点"
+
+
+def chinese_number(n: int) -> str:
+    """12 -> '十二', 13 -> '十三', 20 -> '二十', 7 -> '七' (the batch numbers of 三个一批, below 100)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    text = ("" if tens == 1 else _DIGITS[tens]) + "十" if tens else ""
+    return text + (_DIGITS[ones] if ones else "")

@@ -1,0 +1,44 @@
+"""What a clerk must act on, one row per thing to fix: files rejected whole, quarantined cells, departments that
+owe a report, projects waiting for the bureau's confirmation, enterprises missing from the roster."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from reports.periods import Month
+from reports.queries import Row, rows
+from warehouse.audit import open_quarantine, open_rejections
+
+SOURCE_ZH = {"bureau": "市商务局认定", "departments": "部门报表", "customs": "海关数据"}
+
+
+def _records(frame: pd.DataFrame) -> list[Row]:
+    return [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in frame.to_dict("records")]
+
+
+def quality_rows(con: duckdb.DuckDBPyConnection, period: Month) -> list[Row]:
+    found: list[Row] = []
+    for r in _records(open_rejections(con, None)):
+        found.append({"kind": "整体退回的文件", "file": r["file_name"],
+                      "where": SOURCE_ZH.get(r["source"], r["source"]), "value": None, "problem": r["message"],
+                      "action": f"按原因改正后，以同名文件重新放入 landing/{r['source']}/"})
+    for r in _records(open_quarantine(con, None)):
+        place = f"{r['sheet']} 第{r['row_number']}行" if r["sheet"] else f"第{r['row_number']}行"
+        found.append({"kind": "隔离的单元格", "file": r["file_name"], "where": f"{place}「{r['column_name']}」",
+                      "value": None if r["value"] is None else str(r["value"]), "problem": r["message"],
+                      "action": "核对原件改正该单元格，重新报送整个文件（同名或同一部门同一报告期）"})
+    week = period.iso_week
+    for r in rows(con, "department_weeks_unreported", iso_year=week.year, iso_week=week.week):
+        found.append({"kind": "未报送", "file": None, "where": r["department_name"], "value": None,
+                      "problem": f"{week.year}年第{week.week}周没有报表",
+                      "action": f"请{r['department_name']}补报本周报表"})
+    for r in rows(con, "projects_unconfirmed", year=period.year, month=period.month):
+        found.append({"kind": "未经认定的签约项目", "file": None, "where": r["departments"], "value": r["project_name"],
+                      "problem": f"部门报送已于{r['signed_on']}签约，市商务局尚未认定",
+                      "action": "与市商务局核对，待认定后计入签约项目"})
+    for r in rows(con, "trade_unmatched", year=period.year, month=period.month):
+        found.append({"kind": "名录外企业", "file": r["file_name"], "where": f"{r['month']}月表 第{r['row_number']}行",
+                      "value": r["enterprise_name"], "problem": "海关表中的企业不在企业名录内，未计入全区进出口",
+                      "action": "属于本区的，加入 reference/enterprises.csv（名称、别名、信用代码、海关编码）"})
+    return found

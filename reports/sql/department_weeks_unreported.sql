@@ -1,0 +1,5 @@
+-- Departments that sent no report for the week.
+SELECT department_code, department_name, year, week
+FROM marts.department_weekly
+WHERE year = $iso_year AND week = $iso_week AND NOT reported
+ORDER BY department_code;

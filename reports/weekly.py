@@ -1,0 +1,105 @@
+"""`make ranking-notice`: the weekly ranking notice (周排序通报) as Word and Excel, written into
+<ZHAOSHANG_HOME>/reports/<week>/: the ranking with scores, the red and black lists, what each department sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from reports import charts, word
+from reports.excel import Book, Column, sheet_with_table
+from reports.figures import LIST_ZH, amount
+from reports.periods import IsoWeek
+from reports.queries import NothingToReport, Row, one, open_published, rows
+from reports.workbook import ranking_sheet
+
+NEW_PROJECT_COLUMNS = [
+    Column("项目名称", "project_name"), Column("总投资（亿元）", "total_investment_yi_yuan", "amount"),
+    Column("签约日期", "signed_on", "date"), Column("填报部门", "reported_by"),
+]
+
+
+@dataclass(frozen=True)
+class RankingNotice:
+    docx: Path
+    xlsx: Path
+    chart: Path | None
+
+
+def latest_week(con: duckdb.DuckDBPyConnection) -> IsoWeek:
+    found = one(con, "latest_week")
+    if not found:
+        raise NothingToReport("还没有任何一周的部门排序 (no department ranking yet)")
+    return IsoWeek(found["year"], found["week"])
+
+
+def reported_text(r: Row) -> str:
+    """What a department sent in the week, in words."""
+    if not r["reported"]:
+        return "本周未报送"
+    parts = [f"线索{r['leads']}条（有价值{r['valuable_leads']}条）"]
+    if r["signed_projects"]:
+        parts.append(f"签约项目{r['signed_projects']}个、{amount(r['signed_investment_yi_yuan'])}亿元")
+    labels = (("registered_enterprises", "注册企业", "家"), ("trips", "外出招商", "次"),
+              ("enterprises_visited", "考察对接企业", "家"), ("investor_meetings", "会见客商", "次"),
+              ("promotions", "推介活动", "场"))
+    parts += [f"{label}{r[key]}{unit}" for key, label, unit in labels if r[key]]
+    return "，".join(parts)
+
+
+def summary_lines(ranking: list[Row], week: IsoWeek) -> list[str]:
+    red = [r["department_name"] for r in ranking if r["list"] == "red"]
+    black = [r["department_name"] for r in ranking if r["list"] == "black"]
+    silent = [r["department_name"] for r in ranking if not r["reported"]]
+    lines = [f"根据各部门{week.label}报送的全员招商数据，按年初至本周各项指标完成率加权计分，排序如下。"]
+    lines.append(f"红榜：{'、'.join(red) or '无'}。")
+    lines.append(f"黑榜：{'、'.join(black) or '无'}。")
+    if silent:
+        lines.append(f"本周未报送的部门（{len(silent)}个）：{'、'.join(silent)}，请于下周一前补报。")
+    return lines
+
+
+def write_ranking_notice(published: Path, reports_root: Path, week: IsoWeek | None = None) -> RankingNotice:
+    con = open_published(published)
+    try:
+        week = week or latest_week(con)
+        ranking = rows(con, "ranking_week", iso_year=week.year, iso_week=week.week)
+        if not ranking:
+            raise NothingToReport(f"{week} 没有部门排序 (no ranking for this week)")
+        new_projects = rows(con, "week_new_projects", iso_year=week.year, iso_week=week.week)
+    finally:
+        con.close()
+    folder = reports_root / str(week)
+    folder.mkdir(parents=True, exist_ok=True)
+    title = f"全员招商周排序通报（{week.year}年第{week.week}周）"
+    chart = charts.ranking_chart(ranking, f"{week.year}年第{week.week}周全员招商排序", folder / "部门排序.png")
+
+    doc = word.new_document()
+    word.title(doc, title, week.label)
+    for line in summary_lines(ranking, week):
+        word.body(doc, line)
+    word.picture(doc, chart, "各部门得分（红色为红榜，黑色为黑榜）")
+    word.heading(doc, "一、排序与得分")
+    word.grid(doc, ["名次", "部门", "得分", "红黑榜", "本周报送情况"],
+              [[str(r["rank"]), r["department_name"], f"{r['score']:.4f}", LIST_ZH.get(r["list"], ""),
+                reported_text(r)] for r in ranking],
+              fills=[r["list"] if r["list"] in LIST_ZH else None for r in ranking],
+              widths_cm=[1.2, 3.2, 1.8, 1.6, 8.0])
+    word.heading(doc, "二、本周新报签约项目")
+    if new_projects:
+        word.grid(doc, ["项目名称", "总投资（亿元）", "签约日期", "填报部门"],
+                  [[p["project_name"], amount(p["total_investment_yi_yuan"]), str(p["signed_on"] or ""),
+                    p["reported_by"] or ""] for p in new_projects],
+                  widths_cm=[6.0, 2.6, 2.6, 4.6])
+    else:
+        word.body(doc, "本周没有新报签约项目。")
+    docx = word.save(doc, folder / f"{title}.docx")
+
+    book = Book(folder / f"{title}.xlsx")
+    ranking_sheet(book, "周排序", ranking, f"{title}：红榜、黑榜已标色；得分 = Σ 权重 × 完成率（见得分构成）")
+    sheet_with_table(book, "本周新报签约项目", NEW_PROJECT_COLUMNS, new_projects)
+    xlsx = book.close()
+    return RankingNotice(docx, xlsx, chart)
+

@@ -1,0 +1,190 @@
+"""The leadership workbook of a month: one sheet per table a leader asks for, with native Excel charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from reports.briefing import Briefing
+from reports.excel import Book, Column, sheet_with_table
+from reports.figures import BASIS_ZH, LIST_ZH, STATUS_ZH
+from reports.periods import Month
+from reports.quality import quality_rows
+from reports.queries import Row, one, rows
+
+KPI_COLUMNS = [
+    Column("指标（统计期）", lambda r: f"{r['metric_name']} {Month(0, r['month']).label}"
+                                    + ("（预计）" if r["basis"] == "estimated" else "")),
+    Column("指标", "metric_name"), Column("口径", lambda r: BASIS_ZH.get(r["basis"], r["basis"])),
+    Column("统计期", lambda r: Month(0, r["month"]).label), Column("完成值", "actual", "amount"),
+    Column("单位", "unit"), Column("全年目标", "target", "amount"), Column("完成率", "completion_rate", "percent"),
+    Column("时间进度", "time_progress", "percent"), Column("差距（百分点）", "gap_pp", "points"),
+    Column("状态", lambda r: STATUS_ZH.get(r["status"], r["status"])), Column("认定日期", "confirmed_on", "date"),
+]
+RANKING_COLUMNS = [
+    Column("名次", "rank", "int"), Column("部门", "department_name"), Column("得分", "score", "score"),
+    Column("红黑榜", lambda r: LIST_ZH.get(r["list"], "")), Column("本周报送", "reported", "bool"),
+    Column("本周线索（条）", "leads", "int"), Column("本周有价值线索（条）", "valuable_leads", "int"),
+    Column("本周签约项目（个）", "signed_projects", "int"),
+    Column("本周签约投资（亿元）", "signed_investment_yi_yuan", "amount"),
+    Column("本周注册企业（家）", "registered_enterprises", "int"), Column("本周外出招商（次）", "trips", "int"),
+    Column("本周考察对接企业（家）", "enterprises_visited", "int"),
+    Column("本周会见客商（次）", "investor_meetings", "int"),
+    Column("本周推介活动（场）", "promotions", "int"),
+    Column("累计有价值线索（条）", "valuable_leads_ytd", "int"),
+    Column("累计签约项目（个）", "signed_projects_ytd", "int"),
+    Column("累计亿元项目（个）", "yi_projects_ytd", "int"),
+    Column("累计签约投资（亿元）", "signed_investment_yi_yuan_ytd", "amount"),
+    Column("累计注册企业（家）", "registered_enterprises_ytd", "int"),
+    Column("累计外出招商（次）", "trips_ytd", "int"),
+    Column("累计考察对接企业（家）", "enterprises_visited_ytd", "int"),
+    Column("累计会见客商（次）", "investor_meetings_ytd", "int"),
+    Column("得分构成（指标 比值×权重）", "score_detail"), Column("本周报表文件", "source_files"),
+]
+SIGNED_COLUMNS = [
+    Column("项目名称", "project_name"), Column("总投资（亿元）", "total_investment_yi_yuan", "amount"),
+    Column("亿元项目", "yi_project", "bool"), Column("签约日期", "signed_on", "date"),
+    Column("填报部门", lambda r: "、".join(r["reported_by"] or [])),
+]
+SIX_POST_COLUMNS = [
+    Column("六职领导", "leader"), Column("项目名称", "project_name"), Column("投资方", "investor"),
+    Column("已签约", "signed", "bool"),
+    Column("已履约", "fulfilled", "bool"),
+    Column("已开工", "started", "bool"),
+    Column("市商务局最新认定阶段", "bureau_stage"),
+    Column("签约日期", "signed_on", "date"),
+    Column("报送部门", "reported_by"),
+]
+BATCH_COLUMNS = [
+    Column("期次", "batch", "int"), Column("项目个数", "projects", "int"),
+    Column("总投资（亿元）", "total_investment_yi_yuan", "amount"), Column("已签约（个）", "signed", "int"),
+    Column("已开工（个）", "started", "int"), Column("待省级认定（个）", "waiting_provincial", "int"),
+    Column("已省级认定（个）", "confirmed_provincial", "int"), Column("项目名称", "project_names"),
+]
+TRADE_ENTERPRISE_COLUMNS = [
+    Column("企业名称", "enterprise_name"), Column("统一社会信用代码", "uscc"), Column("海关编码", "customs_code"),
+    Column("当月进出口（万元）", "total_wan_yuan", "amount"),
+    Column("累计进出口（万元）", "total_ytd_wan_yuan", "amount"),
+    Column("上年同期累计（万元）", "total_ytd_last_year_wan_yuan", "amount"),
+    Column("累计同比", "yoy_change", "percent"),
+    Column("停产停止进出口", "stopped", "bool"), Column("大幅下降（同比低于-30%）", "sharp_fall", "bool"),
+    Column("今年新增", "new_this_year", "bool"),
+    Column("上年全年（万元）", "last_year_total_wan_yuan", "amount"),
+]
+TRADE_MONTH_COLUMNS = [
+    Column("月份", lambda r: f"{r['month']}月"), Column("今年当月（万元）", "this_year", "amount"),
+    Column("去年当月（万元）", "last_year", "amount"), Column("今年累计（万元）", "this_year_ytd", "amount"),
+    Column("去年同期累计（万元）", "last_year_ytd", "amount"), Column("累计同比", "yoy_change", "percent"),
+]
+TOTAL_COLUMNS = [Column("指标", "label"), Column("数值", "value", "number"), Column("单位", "unit")]
+# The district's department figures as a 工作总结 quotes them: (label, column of department_totals, unit).
+DEPARTMENT_TOTALS = (("有价值线索", "valuable_leads", "条"), ("新签约项目", "signed_projects", "个"),
+                     ("其中亿元项目", "yi_projects", "个"), ("签约项目总投资", "signed_investment_yi_yuan", "亿元"),
+                     ("新注册企业", "registered_enterprises", "家"), ("外出招商", "trips", "次"),
+                     ("外出招商城市", "trip_cities", "个"), ("考察对接企业", "enterprises_visited", "家"),
+                     ("会见客商", "investor_meetings", "次"), ("推介活动", "promotions", "场"),
+                     ("已报送部门", "departments_reporting", "个"))
+SIX_POST_TOTALS = (("“六职”拟招引项目", "planned"), ("“六职”已签约项目", "signed"), ("“六职”履约项目", "fulfilled"),
+                   ("“六职”开工项目", "started"))
+QUALITY_COLUMNS = [
+    Column("类别", "kind"), Column("文件", "file"), Column("位置", "where"), Column("内容", "value"),
+    Column("问题", "problem"), Column("怎么处理", "action"),
+]
+
+
+def _list_fill(row: Row) -> str | None:
+    return row["list"] if row["list"] in LIST_ZH else None
+
+
+def ranking_sheet(book: Book, name: str, ranking: list[Row], note: str) -> None:
+    sheet_with_table(book, name, RANKING_COLUMNS, ranking, highlight=_list_fill, note=note)
+
+
+def _kpi_sheet(book: Book, briefing: Briefing) -> None:
+    sheet = sheet_with_table(book, "市定目标", KPI_COLUMNS, briefing.kpis)
+    if not briefing.kpis:
+        return
+    last = len(briefing.kpis)
+    chart = book.workbook.add_chart({"type": "bar"})
+    for column, colour in ((7, "#2E7D32"), (8, "#9E9E9E")):
+        chart.add_series({
+            "name": ["市定目标", 0, column],
+            "categories": ["市定目标", 1, 0, last, 0],
+            "values": ["市定目标", 1, column, last, column],
+            "fill": {"color": colour},
+            "data_labels": {"value": True, "num_format": "0.00%"},
+        })
+    chart.set_title({"name": "市定目标完成率与时间进度"})
+    chart.set_x_axis({"num_format": "0%", "min": 0})
+    chart.set_y_axis({"reverse": True})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 720, "height": 60 * last + 140})
+    sheet.insert_chart(last + 3, 0, chart)
+
+
+def _trade_month_rows(months: list[Row], year: int) -> list[Row]:
+    by = {(m["year"], m["month"]): m for m in months}
+    shown = []
+    for month in range(1, 13):
+        this, last = by.get((year, month)), by.get((year - 1, month))
+        if this is None and last is None:
+            continue
+        shown.append({"month": month,
+                      "this_year": this and this["total_wan_yuan"], "last_year": last and last["total_wan_yuan"],
+                      "this_year_ytd": this and this["total_ytd_wan_yuan"],
+                      "last_year_ytd": last and last["total_ytd_wan_yuan"],
+                      "yoy_change": this and this["yoy_change"]})
+    return shown
+
+
+def _trade_month_sheet(book: Book, months: list[Row], year: int) -> None:
+    shown = _trade_month_rows(months, year)
+    sheet = sheet_with_table(book, "进出口月度", TRADE_MONTH_COLUMNS, shown)
+    if not shown:
+        return
+    last = len(shown)
+    chart = book.workbook.add_chart({"type": "column"})
+    for column, colour, label in ((2, "#90A4AE", f"{year - 1}年"), (1, "#1565C0", f"{year}年")):
+        chart.add_series({"name": label, "categories": ["进出口月度", 1, 0, last, 0],
+                          "values": ["进出口月度", 1, column, last, column], "fill": {"color": colour}})
+    chart.set_title({"name": f"全区货物进出口：{year}年与{year - 1}年逐月对比（万元）"})
+    chart.set_y_axis({"name": "当月进出口（万元）", "num_format": "#,##0"})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 760, "height": 360})
+    sheet.insert_chart(last + 3, 0, chart)
+
+
+def _totals_sheet(book: Book, con: duckdb.DuckDBPyConnection, period: Month) -> None:
+    week = period.iso_week
+    totals = one(con, "department_totals_period", iso_year=week.year, iso_week=week.week) or {}
+    six = one(con, "six_post_totals", year=period.year) or {}
+    shown = [{"label": label, "value": totals.get(key), "unit": unit} for label, key, unit in DEPARTMENT_TOTALS]
+    shown += [{"label": label, "value": six.get(key), "unit": "个"} for label, key in SIX_POST_TOTALS]
+    note = (f"全员招商全区合计（截至{week.year}年第{totals['week']}周，多部门重复填报只计一次）" if totals
+            else "本期没有部门报送全员招商数据")
+    if totals.get("approximate"):
+        note += "；部分数字含约数（如“10余”），按下限计"
+    sheet_with_table(book, "全员招商", TOTAL_COLUMNS, shown, note=note)
+
+
+def write_workbook(con: duckdb.DuckDBPyConnection, briefing: Briefing, path: Path) -> Path:
+    period = briefing.period
+    week = period.iso_week
+    book = Book(path)
+    _kpi_sheet(book, briefing)
+    _totals_sheet(book, con, period)
+    ranking = rows(con, "ranking_week", iso_year=week.year, iso_week=week.week)
+    ranking_sheet(book, "部门排序", ranking, f"{week.label}全员招商排序（红榜、黑榜已标色）")
+    sheet_with_table(book, "签约项目", SIGNED_COLUMNS,
+                     rows(con, "signed_projects_period", iso_year=week.year, iso_week=week.week),
+                     note=f"各部门报送的签约项目（截至{week.year}年第{week.week}周，去重）")
+    sheet_with_table(book, "六职招商", SIX_POST_COLUMNS, rows(con, "six_post_status", year=period.year))
+    sheet_with_table(book, "三个一批", BATCH_COLUMNS, rows(con, "three_batches"))
+    latest = briefing.trade_enterprises[0]["month"] if briefing.trade_enterprises else None
+    sheet_with_table(book, "进出口企业", TRADE_ENTERPRISE_COLUMNS, briefing.trade_enterprises,
+                     note=f"{period.year}年1-{latest}月名录企业进出口" if latest else "本年尚无海关企业进出口数据")
+    _trade_month_sheet(book, briefing.trade_months, period.year)
+    sheet_with_table(book, "数据质量", QUALITY_COLUMNS, quality_rows(con, period),
+                     note="需要处理的问题：改正后重新报送，下次运行自动更新")
+    return book.close()

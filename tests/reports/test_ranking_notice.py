@@ -1,0 +1,40 @@
+"""`make ranking-notice WEEK=2024-W26` on the demo: the ranking with scores, red and black lists and what each
+department reported, as Word and Excel."""
+
+from __future__ import annotations
+
+import docx
+import openpyxl
+
+from reports.__main__ import main
+
+
+def test_the_weekly_notice_ranks_lists_and_says_what_each_department_sent(demo_run) -> None:
+    assert main(["--home", str(demo_run.home), "ranking", "--week", "2024-W26"]) == 0
+    folder = demo_run.home / "reports" / "2024-W26"
+    (word,) = folder.glob("*.docx")
+    document = docx.Document(str(word))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "红榜：经济发展局、招商服务中心、财政金融局。" in text
+    assert "黑榜：建设管理局、阴阳赵镇、市场监管分局。" in text
+    assert "本周未报送的部门（3个）：财政金融局、社会事业局、新城办事处" in text
+    ranking = document.tables[0]
+    assert [c.text for c in ranking.rows[0].cells] == ["名次", "部门", "得分", "红黑榜", "本周报送情况"]
+    first = [c.text for c in ranking.rows[1].cells]
+    assert first[:4] == ["1", "经济发展局", "0.8096", "红榜"] and first[4].startswith("线索8条（有价值8条）")
+    assert [c.text for c in ranking.rows[3].cells][4] == "本周未报送"
+    assert len(document.inline_shapes) == 1
+
+    (excel,) = folder.glob("*.xlsx")
+    sheet = openpyxl.load_workbook(excel)["周排序"]
+    header = [c.value for c in sheet[2]]
+    rows = [dict(zip(header, (c.value for c in r), strict=True)) for r in sheet.iter_rows(min_row=3)]
+    assert [r["部门"] for r in rows if r["红黑榜"] == "黑榜"] == ["建设管理局", "阴阳赵镇", "市场监管分局"]
+    assert rows[0]["得分"] == 0.8096 and rows[0]["本周有价值线索（条）"] == 8
+    assert rows[0]["本周报表文件"] == "经发局2024-06-24至2024-06-30招商工作周报.xlsx"
+    assert sheet.freeze_panes == "A3"
+
+
+def test_the_default_week_is_the_latest_ranked_one(demo_run) -> None:
+    assert main(["--home", str(demo_run.home), "ranking"]) == 0
+    assert list((demo_run.home / "reports" / "2024-W26").glob("*.docx"))

@@ -1,0 +1,75 @@
+"""marts.data_dictionary and the zh views come from the tables' own comments, whatever those comments hold."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse.dictionary import build_dictionary
+
+
+@pytest.fixture
+def build(demo_run, tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    """A private copy of the demo's build file, so the session's demo stays as the nightly job left it."""
+    copy = shutil.copyfile(demo_run.home / "warehouse" / "build" / "zhaoshang-build.duckdb", tmp_path / "b.duckdb")
+    con = duckdb.connect(str(copy))
+    yield con
+    con.close()
+
+
+def test_every_mart_has_a_chinese_view_named_by_its_comments(build) -> None:
+    views = build_dictionary(build)
+    marts = [t for (t,) in build.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' ORDER BY table_name").fetchall()]
+    assert len(views) == len(marts) and 'zh."市定目标完成情况"' in views and 'zh."数据字典"' in views
+    assert 'zh."三个一批各期项目"' in views  # '“三个一批”各期项目（…）': quotation marks dropped
+    row = build.execute("""SELECT 年份, 截至月份, 指标名称, 完成率, 时间进度, 状态 FROM zh."市定目标完成情况"
+                           WHERE 年份 = 2024 AND 指标代码 = 'trade_total' AND 截至月份 = 5""").fetchone()
+    assert row[:3] == (2024, 5, "货物进出口额") and str(row[3]) == "0.2106" and row[5] == "behind"
+    # The view carries the mart's comments for the tools that show them.
+    assert build.execute("""SELECT comment FROM duckdb_columns() WHERE schema_name = 'zh'
+                            AND table_name = '市定目标完成情况' AND column_name = '完成率'""").fetchone()[0] \
+        .startswith("完成率 = 完成值 / 目标")
+
+
+def test_every_mart_column_has_a_unique_chinese_name(build) -> None:
+    """What the mart SQL must give: a comment opening with a Chinese name, unique within its table."""
+    build_dictionary(build)
+    unnamed = build.execute("""SELECT table_name, column_name, column_comment FROM marts.data_dictionary
+                               WHERE schema_name = 'marts' AND column_zh = column_name""").fetchall()
+    doubled = build.execute("""SELECT table_name, column_name FROM marts.data_dictionary
+                               WHERE schema_name = 'marts' AND column_zh LIKE '%\\_' || column_name ESCAPE '\\'
+                            """).fetchall()
+    assert unnamed == [] and doubled == []
+
+
+def test_the_dictionary_lists_every_table_and_column_with_its_comments(build) -> None:
+    build_dictionary(build)
+    listed = build.execute("""SELECT count(*) FROM marts.data_dictionary""").fetchone()[0]
+    columns = build.execute("""SELECT count(*) FROM duckdb_columns()
+                               WHERE schema_name IN ('raw', 'core', 'marts', 'audit')""").fetchone()[0]
+    assert listed == columns
+    assert build.execute("""SELECT table_zh, column_zh, column_comment FROM marts.data_dictionary
+                            WHERE table_name = 'kpi_latest' AND column_name = 'gap_pp'""").fetchone() == (
+        "最新完成情况", "完成率与时间进度之差", "完成率与时间进度之差（百分点）gap in percentage points")
+    # It lists itself too, comments included.
+    assert build.execute("""SELECT column_comment FROM marts.data_dictionary
+                            WHERE table_name = 'data_dictionary' AND column_name = 'column_zh'""").fetchone()[0] \
+        .startswith("列中文名")
+
+
+def test_names_with_quotes_and_names_given_twice_are_quoted_and_kept_apart(build) -> None:
+    build.execute("""CREATE TABLE marts."odd""table" (a INTEGER, b INTEGER, "c""d" INTEGER, e INTEGER)""")
+    build.execute("""COMMENT ON TABLE marts."odd""table" IS '引号''表 a table whose name needs quoting'""")
+    build.execute("""COMMENT ON COLUMN marts."odd""table".a IS '数量 quantity'""")
+    build.execute("""COMMENT ON COLUMN marts."odd""table".b IS '数量（另一个）another quantity'""")
+    build.execute("""COMMENT ON COLUMN marts."odd""table"."c""d" IS '说''明 a quote in the name'""")
+    build.execute("""INSERT INTO marts."odd""table" VALUES (1, 2, 3, 4)""")
+    views = build_dictionary(build)
+    assert 'zh."引号\'表"' in views
+    assert build.execute("""SELECT * FROM zh."引号'表" """).fetchall() == [(1, 2, 3, 4)]
+    assert [d[0] for d in build.execute("""SELECT * FROM zh."引号'表" """).description] == [
+        "数量_a", "数量_b", "说'明", "e"]
