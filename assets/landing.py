@@ -1,6 +1,7 @@
 """One ingest asset per source (ingest/sources.py): load the new files, then check what is wrong now."""
 
 import dagster as dg
+import pandas as pd
 
 from assets.display import rows_table
 from assets.reference import reference_data, reference_or_fail
@@ -8,6 +9,7 @@ from assets.run_tags import count_in_run
 from ingest.sources import SOURCES, Source
 from warehouse.audit import open_findings, open_quarantine, open_rejections, skipped_files, unbalanced_loads
 from warehouse.build import source_fingerprint
+from warehouse.checks import record_results
 from warehouse.loads import load_source
 from warehouse.objects import column_labels
 from warehouse.resource import Warehouse
@@ -45,6 +47,13 @@ def landing_asset(source: Source) -> dg.AssetsDefinition:
             unbalanced = unbalanced_loads(con, source.name)
             labels = {table: column_labels(con, f"audit.{table}") for table in ("loads", "quarantine", "skipped_files")}
             version = source_fingerprint(con, source.name)
+            refused = skipped[skipped["reason"].isin(["not_a_regular_file", "too_large"])]
+            specs = {spec.name: spec for spec in _specs(name)}
+            record_results(con, context.run_id, [
+                ("files_readable", name, "warning", specs["files_readable"].description,
+                 pd.concat([rejected, refused], ignore_index=True)),
+                ("rows_valid", name, "warning", specs["rows_valid"].description, quarantined),
+                ("rows_balance", name, "blocking", specs["rows_balance"].description, unbalanced)])
         for outcome in outcomes:
             worrying = outcome.status in ("rejected", "failed") or outcome.rows_rejected
             (context.log.warning if worrying else context.log.info)(
@@ -52,7 +61,6 @@ def landing_asset(source: Source) -> dg.AssetsDefinition:
                 + (f" — {outcome.message}" if outcome.message else ""))
         rows_quarantined = quarantined[["file_name", "sheet", "row_number"]].drop_duplicates().shape[0]
         count_in_run(context, rejected_files=len(rejected), quarantined_rows=rows_quarantined)
-        refused = skipped[skipped["reason"].isin(["not_a_regular_file", "too_large"])]
         yield dg.MaterializeResult(
             data_version=dg.DataVersion(version),
             metadata={

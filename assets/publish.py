@@ -5,11 +5,12 @@ import dagster as dg
 
 from assets.landing import INGEST_ASSETS
 from assets.tables import TABLE_KEYS
+from warehouse.dictionary import build_dictionary
 from warehouse.publish import build_state, publish
 from warehouse.resource import Warehouse
 
-# The state of the build last published by this process's instance of the home, kept beside the published file.
-_STATE_FILE = ".zhaoshang.duckdb.state"
+# The state of the build last published, kept beside the published file (warehouse.publish.build_state).
+STATE_FILE = ".zhaoshang.duckdb.state"
 
 
 @dg.asset(group_name="publish", deps=[*TABLE_KEYS, *(asset.key for asset in INGEST_ASSETS)], kinds={"duckdb"},
@@ -18,9 +19,11 @@ _STATE_FILE = ".zhaoshang.duckdb.state"
 def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
     paths = warehouse.paths
     state = build_state(paths.build_db)
-    marker = paths.published_db.with_name(_STATE_FILE)
+    marker = paths.published_db.with_name(STATE_FILE)
     unchanged = paths.published_db.exists() and marker.exists() and marker.read_text() == state
     if not unchanged:
+        with warehouse.connect() as con:
+            build_dictionary(con)
         publish(paths.build_db, paths.published_db)
         marker.write_text(state)
     return dg.MaterializeResult(

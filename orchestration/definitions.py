@@ -7,12 +7,13 @@ import dagster as dg
 from assets.landing import INGEST_ASSETS
 from assets.publish import published_warehouse
 from assets.reference import reference_data
+from assets.reports import people_reports
 from assets.tables import warehouse_tables
 from orchestration.automation import landing_zone_sensor, nightly_job, nightly_schedule
 from orchestration.settings import zhaoshang_home
 from warehouse.resource import Warehouse
 
-ASSETS = [reference_data, *INGEST_ASSETS, warehouse_tables, published_warehouse]
+ASSETS = [reference_data, *INGEST_ASSETS, warehouse_tables, published_warehouse, people_reports]
 
 
 def build_definitions(home: str | None = None) -> dg.Definitions:

@@ -9,7 +9,7 @@ width), statuses read 达成 / 正常 / 落后, rates read as percentages.
 from __future__ import annotations
 
 import datetime as dt
-import re
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,7 +21,7 @@ import pandas as pd
 from reports.figures import BASIS_ZH, STATUS_ZH, amount, percent
 from reports.width import display_width, pad
 from warehouse.audit import loads_summary, open_quarantine, open_rejections
-from warehouse.database import SQL_DIR
+from warehouse.database import SQL_DIR, query
 
 SOURCE_ZH = {"bureau": "市商务局", "departments": "部门", "customs": "海关"}
 LOAD_STATUS_ZH = {"loaded": "已入库", "superseded": "已被替代", "rejected": "整体退回", "failed": "写入失败"}
@@ -158,44 +158,10 @@ def check_section(records: Sequence[CheckRecord]) -> str:
     return "\n".join(lines)
 
 
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
-
-
-def _rows_from_markdown(table: str) -> list[dict]:
-    """The rows of a check's metadata table (assets/display.py markdown_table) back as {column: value}."""
-    lines = [line.strip() for line in table.splitlines() if line.strip().startswith("|")]
-    if len(lines) < 2:
-        return []
-
-    def cells(line: str) -> list[str]:
-        return [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line.strip().strip("|"))]
-    header = cells(lines[0])
-    return [{k: (v or None) for k, v in zip(header, cells(line), strict=False)} for line in lines[2:]]
-
-
-def records_from_evaluations(evaluations: Sequence, run_id: str = "",
-                             checked_at: dt.datetime | None = None) -> list[CheckRecord]:
-    """Dagster's check evaluations of a run as CheckRecords, until the run's results are read back from
-    audit.check_results: the count is the check's first numeric metadata, the rows its markdown table."""
-    made = []
-    for e in evaluations:
-        values = {key: getattr(value, "value", value) for key, value in e.metadata.items()}
-        counts = [v for v in values.values() if isinstance(v, int) and not isinstance(v, bool)]
-        failing = [row for v in values.values() if isinstance(v, str) and v.lstrip().startswith("|")
-                   for row in _rows_from_markdown(v)][:100]
-        if e.blocking:
-            severity = "blocking"
-        elif e.check_name.startswith("info_"):
-            severity = "information"
-        else:
-            severity = "warning"
-        made.append(CheckRecord(run_id=run_id, checked_at=checked_at or dt.datetime.now(),
-                                check_name=e.check_name, table_name=e.asset_key.to_user_string(),
-                                severity=severity, passed=e.passed,
-                                failing_rows=counts[0] if counts else len(failing),
-                                description=e.description or "", failing=failing))
-    return made
-
-
-def checks_report(evaluations: Sequence) -> str:
-    return check_section(records_from_evaluations(evaluations))
+def check_records(database: Path, run_id: str) -> list[CheckRecord]:
+    """The run's check results as audit.check_results keeps them (the build file: a blocked build is not published)."""
+    with duckdb.connect(str(database), read_only=True) as con:
+        found = query(con, "check_results", run_id=run_id)
+    return [CheckRecord(**{k: v for k, v in row.items() if k != "failing"},
+                        failing=json.loads(row["failing"]) if row["failing"] else [])
+            for row in _records(found)]

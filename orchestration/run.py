@@ -9,7 +9,7 @@ import dagster as dg
 
 from demo import generate
 from orchestration.definitions import build_definitions
-from orchestration.report import checks_report, run_report
+from orchestration.report import check_records, check_section, run_report
 from orchestration.settings import paths, prepare_dagster_home
 from warehouse.home import Paths
 
@@ -35,7 +35,7 @@ def main() -> int:
     if where.published_db.exists():
         print(run_report(where.published_db))
     print()
-    print(checks_report(result.get_asset_check_evaluations()))
+    print(check_section(check_records(where.build_db, result.run_id)))
     if not result.success:
         print(f"The nightly run failed (run id {result.run_id}); open `make ui` for the failed step.", file=sys.stderr)
         return 1

@@ -83,17 +83,24 @@ class CheckOutcome:
 RECORDED_ROWS = 100  # failing rows kept per check result in audit.check_results; the CSV beside the run has all
 
 
-def run_checks(con: duckdb.DuckDBPyConnection, checks: list[SqlCheck], run_id: str | None) -> list[CheckOutcome]:
-    """Run each check and record its result, with its first failing rows, in audit.check_results."""
-    outcomes = [CheckOutcome(check, check.failing_rows(con)) for check in checks]
+def record_results(con: duckdb.DuckDBPyConnection, run_id: str | None,
+                   results: list[tuple[str, str, str, str, pd.DataFrame]]) -> None:
+    """Keep a run's check results in audit.check_results: (check, table, severity, description, failing rows),
+    with the first failing rows as JSON."""
     now = dt.datetime.now()
-    rows = [{"run_id": run_id, "checked_at": now, "check_name": o.check.name, "table_name": o.check.table,
-             "severity": o.check.severity, "passed": o.passed, "failing_rows": len(o.failing),
-             "description": o.check.description,
-             "failing": o.failing.head(RECORDED_ROWS).to_json(orient="records", force_ascii=False,
-                                                              date_format="iso", default_handler=str)}
-            for o in outcomes]
+    rows = [{"run_id": run_id, "checked_at": now, "check_name": name, "table_name": table, "severity": severity,
+             "passed": failing.empty, "failing_rows": len(failing), "description": description,
+             "failing": failing.head(RECORDED_ROWS).to_json(orient="records", force_ascii=False, date_format="iso",
+                                                            default_handler=str)}
+            for name, table, severity, description, failing in results]
     insert_frame(con, "audit.check_results", pd.DataFrame(rows, dtype=object))
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, checks: list[SqlCheck], run_id: str | None) -> list[CheckOutcome]:
+    """Run each check and record its result in audit.check_results."""
+    outcomes = [CheckOutcome(check, check.failing_rows(con)) for check in checks]
+    record_results(con, run_id, [(o.check.name, o.check.table, o.check.severity, o.check.description, o.failing)
+                                 for o in outcomes])
     return outcomes
 
 

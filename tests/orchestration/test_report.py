@@ -7,9 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 from orchestration.definitions import build_definitions
-from orchestration.report import CheckRecord, check_section, checks_report, run_report, text_table
+from orchestration.report import CheckRecord, check_records, check_section, run_report, text_table
 from reports.width import display_width
 from tests.workbooks import KPI_HEADER, write_workbook
+from warehouse.home import Paths
 
 
 def test_the_report_names_every_problem_with_its_reason(home: Path) -> None:
@@ -22,7 +23,7 @@ def test_the_report_names_every_problem_with_its_reason(home: Path) -> None:
 
     result = build_definitions(str(home)).resolve_job_def("nightly").execute_in_process(raise_on_error=False)
     report = run_report(home / "warehouse" / "zhaoshang.duckdb")
-    checks = checks_report(result.get_asset_check_evaluations())
+    checks = check_section(check_records(Paths(home).build_db, result.run_id))
 
     assert result.success
     trade = next(line for line in report.splitlines() if "货物进出口额" in line)

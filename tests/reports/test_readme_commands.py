@@ -24,13 +24,13 @@ def analyst_blocks() -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def checkout(analyst_demo, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def checkout(demo_run, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository as a user has it (the set-up `.venv` included), with `data` the demo's data folder."""
     folder = tmp_path_factory.mktemp("checkout")
     for entry in ROOT.iterdir():
         if entry.name not in ("data", ".git", ".pytest_cache", ".ruff_cache"):
             (folder / entry.name).symlink_to(entry)
-    (folder / "data").symlink_to(analyst_demo.home)
+    (folder / "data").symlink_to(demo_run.home)
     return folder
 
 
