@@ -11,16 +11,16 @@ from warehouse.resource import Warehouse
           description="工作总结（数据部分）、领导用表、周排序通报 the briefing, leadership workbook and weekly ranking "
                       "notice: <ZHAOSHANG_HOME>/reports/<period>/")
 def people_reports(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
-    # Imported here: matplotlib and python-docx cost a second of start-up that a run without changes never needs.
-    from reports.monthly import write_month_reports
-    from reports.queries import NothingToReport
-    from reports.weekly import write_ranking_notice
-
     paths = warehouse.paths
     published = paths.published_db.with_name(STATE_FILE).read_text()
     marker = paths.reports / ".published-state"
     if marker.exists() and marker.read_text() == published:
         return dg.MaterializeResult(metadata={"本次重写 rewritten this run": False})
+    # Imported here: matplotlib and python-docx cost a second of start-up that a run without changes never needs.
+    from reports.monthly import write_month_reports
+    from reports.queries import NothingToReport
+    from reports.weekly import write_ranking_notice
+
     written: list[str] = []
     try:
         month = write_month_reports(paths.published_db, paths.reports)
