@@ -4,6 +4,7 @@ and leadership workbook, and the latest week's ranking notice (reports/)."""
 import dagster as dg
 
 from assets.publish import STATE_FILE, published_warehouse
+from warehouse.crashpoints import crash_point
 from warehouse.resource import Warehouse
 
 
@@ -25,6 +26,7 @@ def people_reports(context: dg.AssetExecutionContext, warehouse: Warehouse) -> d
     try:
         month = write_month_reports(paths.published_db, paths.reports)
         written += [str(month.docx), str(month.markdown), str(month.xlsx)]
+        crash_point("reports.write")
         notice = write_ranking_notice(paths.published_db, paths.reports)
         written += [str(notice.docx), str(notice.xlsx)]
     except NothingToReport as err:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import duckdb
 
 from ingest.sources import SOURCES
+from warehouse.crashpoints import crash_point
 from warehouse.objects import SqlObject, sql_objects
 
 RAW_OWNER = {table: source.name for source in SOURCES for table in source.raw_tables}
@@ -112,6 +113,7 @@ def build(con: duckdb.DuckDBPyConnection, keys: Iterable[str], run_id: str | Non
             con.execute(obj.sql)
             con.execute("INSERT OR REPLACE INTO audit.table_fingerprints VALUES (?, ?, now(), ?)",
                         [obj.key, prints[obj.key], run_id])
+            crash_point(f"build.{obj.key}")
             con.commit()
         [(rows,)] = con.execute(f"SELECT count(*) FROM {obj.key}").fetchall()  # our own object's name
         yield Built(obj, prints[obj.key], changed, rows, _columns(con, obj))

@@ -14,6 +14,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from warehouse.crashpoints import crash_point
+
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 # Years of customs downloads run to 1.5 GB for ten million lines; a file far above that is not a submission.
 MAX_FILE_BYTES = 4 * 1024**3
@@ -123,6 +125,7 @@ def archive(path: Path, archive_dir: Path) -> tuple[str, Path]:
         while block := source.read(_BLOCK):
             digest.update(block)
             copy.write(block)
+            crash_point("archive.copy")
         copy.flush()
         os.fsync(copy.fileno())
     sha = digest.hexdigest()
@@ -132,11 +135,11 @@ def archive(path: Path, archive_dir: Path) -> tuple[str, Path]:
     else:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     return sha, target
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(descriptor)

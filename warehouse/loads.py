@@ -30,6 +30,7 @@ from ingest.forms.reference import Reference
 from ingest.tables import TableNotFound
 from ingest.workbook import UnreadableFile
 from warehouse import customs_platform
+from warehouse.crashpoints import crash_point
 from warehouse.database import insert_frame
 from warehouse.home import Paths
 from warehouse.isolation import ParsePool, ReaderCrashed
@@ -95,6 +96,7 @@ def load_source(
         for start in range(0, len(arrivals), batch_size):
             batch = arrivals[start:start + batch_size]
             results = read(batch)
+            crash_point("loads.parsed")
             try:
                 outcomes.extend(_write_batch(con, source, home, batch, results, run_id))
             except Exception:  # noqa: BLE001 - retried file by file below, so only the file at fault fails
@@ -264,7 +266,9 @@ def _write_batch(con, source, home: Paths, batch: list[_Arrival], results, run_i
             if frames:
                 insert_frame(con, table, pd.concat(frames, ignore_index=True))
         insert_frame(con, "audit.loads", pd.DataFrame(rows, dtype=object))
+        crash_point("loads.write")
         con.commit()
+        crash_point("loads.committed")
     except Exception:
         _rollback(con)
         raise
@@ -312,6 +316,7 @@ def _gather(con, load_id: int, file_name: str, parsed: ParsedFile,
                 accepted += len(frame)
     for layout, csv_path in bulk:
         counts = customs_platform.load_platform_csv(con, csv_path, layout, load_id, file_name)
+        crash_point("platform.load")
         read, accepted, rejected = read + counts.read, accepted + counts.accepted, rejected + counts.rejected
     if parsed.issues:
         quarantine.append(_issues_frame(load_id, file_name, parsed.issues))

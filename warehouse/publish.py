@@ -8,7 +8,9 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.crashpoints import crash_point
 from warehouse.database import open_writer
+from warehouse.landing import fsync_dir
 
 # The build file is in the engine's own storage format; the published copy is written in the oldest format
 # the DuckDB tools analysts have can read (duckdb-cli 1.5, DBeaver's driver, notebooks on duckdb 1.x), which
@@ -35,18 +37,31 @@ def publish(build_db: Path, published_db: Path) -> Path:
     one, never half of either, and readers holding the old file keep their open handle on the old inode.
     """
     published_db.parent.mkdir(parents=True, exist_ok=True)
+    clear_staging(published_db)
     staging = published_db.with_name(f".{published_db.name}.{os.getpid()}.tmp")
-    for leftover in (staging, staging.with_name(staging.name + ".wal")):  # of a crashed run with our pid
-        leftover.unlink(missing_ok=True)
     con = open_writer(build_db)
     try:
         _write_readable_copy(con, staging)
     finally:
         con.close()
+    crash_point("publish.copy")
+    # Read-only on disk too: nobody opens the published file to write to it, by mistake or otherwise.
+    staging.chmod(0o444)
     with open(staging, "rb") as handle:
         os.fsync(handle.fileno())
+    # A WAL beside the published file belongs to an older file (someone opened it read-write): replayed onto the
+    # new one it would make it unopenable.
+    published_db.with_name(published_db.name + ".wal").unlink(missing_ok=True)
     os.replace(staging, published_db)
+    fsync_dir(published_db.parent)
+    crash_point("publish.replaced")
     return published_db
+
+
+def clear_staging(published_db: Path) -> None:
+    """Remove the half-written copies (and their WALs) a killed publication left beside the published file."""
+    for leftover in published_db.parent.glob(f".{published_db.name}.*.tmp*"):
+        leftover.unlink(missing_ok=True)
 
 
 def build_state(build_db: Path) -> str:
