@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(abspath $(ZHAOSHANG_HOME))/dagster
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: run test ui demo lint report ranking-notice sql bench-departments bench-customs
+.PHONY: run test ui ui-check demo lint report ranking-notice sql bench-departments bench-customs
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -28,6 +28,9 @@ test: $(VENV)/.synced  ## the whole suite
 
 ui: $(VENV)/.synced  ## Dagster UI on 127.0.0.1:3000 over the same instance as `make run`
 	exec $(VENV)/bin/python -m orchestration.ui
+
+ui-check: $(VENV)/.synced  ## screenshots of a failing check and of the Runs page in headless Chromium (reports/ui/)
+	$(VENV)/bin/python -m orchestration.ui_check
 
 demo: $(VENV)/.synced  ## write the demo inputs into ZHAOSHANG_HOME
 	$(VENV)/bin/python -m demo --home "$(ZHAOSHANG_HOME)"

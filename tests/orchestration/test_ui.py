@@ -1,0 +1,29 @@
+"""The Dagster UI as an operator sees it, in headless Chromium (Debian's `chromium`; skipped where it is missing)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from demo import generate
+from orchestration.ui_check import check_ui, chromium
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.skipif(chromium() is None, reason="Debian's chromium is not installed")
+def test_a_failing_checks_rows_and_a_rejecting_run_show_on_their_pages(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    generate(home)
+    (home / "landing" / "customs" / "坏文件.xlsx").write_bytes(b"not a workbook")
+    env = dict(os.environ, ZHAOSHANG_HOME=str(home), DAGSTER_HOME=str(home / "dagster"))
+    subprocess.run([sys.executable, "-m", "orchestration.run"], cwd=ROOT, env=env, check=True, capture_output=True)
+
+    problems = check_ui(home, tmp_path / "screens")
+
+    assert problems == []
+    assert (tmp_path / "screens" / "check-page.png").stat().st_size > 10_000
