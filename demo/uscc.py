@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import random
 
+from stdnum.cn.uscc import calc_check_digit
+
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def check_character(first17: str) -> str:
-    """The 18th character of a USCC whose first 17 characters are given."""
-    total = sum(CHARSET.index(char) * weight for char, weight in zip(first17, _WEIGHTS, strict=True))
-    return CHARSET[(31 - total % 31) % 31]
 
 
 def _org_check_digit(first8: str) -> str:
@@ -29,7 +24,7 @@ def invent(rng: random.Random, area: str = "411102") -> str:
     """A valid enterprise code (9 = market regulator, 1 = enterprise) registered in the given area code."""
     org = "".join(rng.choice("0123456789") for _ in range(8))
     first17 = "91" + area + org + _org_check_digit(org)
-    return first17 + check_character(first17)
+    return first17 + calc_check_digit(first17)
 
 
 def spoil(code: str) -> str:

@@ -1,4 +1,5 @@
-"""Identifiers: 统一社会信用代码 (USCC, GB 32100-2015) and 海关编码 (customs registration code)."""
+"""Code cells (统一社会信用代码, 海关编码, HS codes) as text, the way they were meant: their rules are in
+schemas/identifiers.py."""
 
 from __future__ import annotations
 
@@ -33,31 +34,3 @@ def clean_code(cell: object) -> str | None:
     if match := _TRAILING_ZERO_FRACTION.match(code):
         return match[1]
     return code
-
-
-# GB 32100-2015: the 31 characters allowed (no I, O, S, V, Z) and the weights of the first 17 positions.
-USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-
-
-def uscc_check_character(first17: str) -> str:
-    """The 18th character of a USCC computed from its first 17."""
-    if len(first17) != 17 or any(char not in USCC_CHARSET for char in first17):
-        raise ValueError(
-            f"「{first17}」不是统一社会信用代码的前17位 (need 17 characters from {USCC_CHARSET})"
-        )
-    pairs = zip(first17, _USCC_WEIGHTS, strict=True)
-    total = sum(USCC_CHARSET.index(char) * weight for char, weight in pairs)
-    return USCC_CHARSET[(31 - total % 31) % 31]
-
-
-def is_valid_uscc(code: str) -> bool:
-    """18 characters from the allowed set whose last one is the right check character."""
-    if len(code) != 18 or any(char not in USCC_CHARSET for char in code):
-        return False
-    return uscc_check_character(code[:17]) == code[17]
-
-
-def is_customs_code(code: str) -> bool:
-    """A customs registration code is 10 ASCII digits (the first four name the area: Luohe is 4111)."""
-    return len(code) == 10 and code.isascii() and code.isdigit()

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 from pandera.typing import Series
+from stdnum.cn import uscc as stdnum_uscc
 
-from ingest.codes import is_customs_code, is_valid_uscc
 from schemas.rules import CUSTOM_RULES
+
+# GB 32100-2015: the 31 characters a USCC is written in (no I, O, S, V, Z); the check character is python-stdnum's.
+USCC_CHARSET = frozenset("0123456789ABCDEFGHJKLMNPQRTUWXY")
+
+
+def is_valid_uscc(code: str) -> bool:
+    """18 characters from the allowed set whose last one is the right check character."""
+    return len(code) == 18 and set(code) <= USCC_CHARSET and stdnum_uscc.calc_check_digit(code) == code[17]
+
+
+def is_customs_code(code: str) -> bool:
+    """A customs registration code is 10 ASCII digits (the first four name the area: Luohe is 4111)."""
+    return len(code) == 10 and code.isascii() and code.isdigit()
 
 
 class WithUscc(pa.DataFrameModel):

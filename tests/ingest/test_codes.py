@@ -1,6 +1,7 @@
 import pytest
 
-from ingest.codes import clean_code, is_customs_code, is_valid_uscc, uscc_check_character
+from ingest.codes import clean_code
+from schemas.identifiers import is_customs_code, is_valid_uscc
 
 ROSTER_USCCS = [
     "9141110052601815XC",
@@ -15,7 +16,6 @@ ROSTER_USCCS = [
 @pytest.mark.parametrize("code", ROSTER_USCCS)
 def test_real_usccs_validate(code):
     assert is_valid_uscc(code)
-    assert uscc_check_character(code[:17]) == code[17]
 
 
 @pytest.mark.parametrize(
@@ -30,11 +30,6 @@ def test_real_usccs_validate(code):
 )
 def test_bad_usccs_fail(code):
     assert not is_valid_uscc(code)
-
-
-def test_check_character_rejects_bad_input():
-    with pytest.raises(ValueError, match="前17位"):
-        uscc_check_character("12345")
 
 
 @pytest.mark.parametrize(

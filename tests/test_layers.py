@@ -1,0 +1,36 @@
+"""Dependencies point down only: orchestration -> assets -> reports -> warehouse -> ingest -> schemas. A lower layer
+never imports a higher one; the demo generator stands apart and imports none of them."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYERS = ["schemas", "ingest", "warehouse", "reports", "assets", "orchestration"]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_no_module_imports_a_layer_above_its_own() -> None:
+    upward = []
+    for rank, layer in enumerate(LAYERS):
+        # Only `make run` writes the demo (into a new home); nothing in the product imports tests or benches.
+        above = set(LAYERS[rank + 1:]) | {"tests", "bench"} | ({"demo"} if layer != "orchestration" else set())
+        for path in sorted((ROOT / layer).rglob("*.py")):
+            upward += [f"{path.relative_to(ROOT)} imports {name}" for name in sorted(_imports(path) & above)]
+    assert upward == []
+
+
+def test_the_demo_generator_stands_apart() -> None:
+    found = {name for path in (ROOT / "demo").rglob("*.py") for name in _imports(path)}
+    assert not found & set(LAYERS)
