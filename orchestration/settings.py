@@ -15,6 +15,11 @@ def zhaoshang_home() -> Path:
     return Path(os.environ.get("ZHAOSHANG_HOME") or PROJECT_ROOT / "data").resolve()
 
 
+def ui_port() -> int:
+    """The UI's port on 127.0.0.1: 3000 unless ZHAOSHANG_UI_PORT says otherwise."""
+    return int(os.environ.get("ZHAOSHANG_UI_PORT") or 3000)
+
+
 def paths(home: str | Path | None = None) -> Paths:
     return Paths(Path(home).resolve() if home else zhaoshang_home())
 
@@ -22,6 +27,6 @@ def paths(home: str | Path | None = None) -> Paths:
 def prepare_dagster_home(where: Paths) -> None:
     """DAGSTER_HOME under ZHAOSHANG_HOME, with the instance settings of orchestration/dagster.yaml."""
     where.dagster_home.mkdir(parents=True, exist_ok=True)
-    config = where.dagster_home / "dagster.yaml"
-    if not config.exists():
-        shutil.copyfile(PROJECT_ROOT / "orchestration" / "dagster.yaml", config)
+    config, ours = where.dagster_home / "dagster.yaml", PROJECT_ROOT / "orchestration" / "dagster.yaml"
+    if not config.exists() or config.read_bytes() != ours.read_bytes():
+        shutil.copyfile(ours, config)
