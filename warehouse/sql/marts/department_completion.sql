@@ -16,10 +16,12 @@ WITH measures AS (
     ) ON COLUMNS(* EXCLUDE (department_code, department_name, year, week)) INTO NAME measure VALUE actual_ytd
 )
 SELECT m.department_code, m.department_name, m.year, m.week, m.measure, m.actual_ytd, t.target,
-       CAST(round(m.actual_ytd / nullif(t.target, 0), 4) AS DECIMAL(9, 4)) AS completion_rate,
+       CAST(core.divide(m.actual_ytd, t.target, 0.0001) AS DECIMAL(9, 4)) AS completion_rate,
        -- 时间进度 by weeks: the share of the year's 52 weeks gone by the end of this one.
-       CAST(round(least(m.week, 52) / 52, 4) AS DECIMAL(9, 4)) AS time_progress,
-       CAST(round((m.actual_ytd / nullif(t.target, 0) - least(m.week, 52) / 52) * 100, 2) AS DECIMAL(9, 2)) AS gap_pp
+       CAST(core.divide(least(m.week, 52), 52, 0.0001) AS DECIMAL(9, 4)) AS time_progress,
+       -- (actual / target - week / 52) x 100, from the unrounded ratios: 100 (52 actual - week target) / (52 target).
+       CAST(core.divide(100 * (m.actual_ytd * 52 - least(m.week, 52) * t.target), 52 * t.target, 0.01)
+            AS DECIMAL(9, 2)) AS gap_pp
 FROM measures m
 LEFT JOIN raw.ref_department_targets t
   ON t.year = m.year AND t.department_code = m.department_code AND t.metric = m.measure

@@ -9,23 +9,29 @@ WITH settings AS (
     FROM raw.ref_settings
 ),
 -- A measure with no target for the department is judged against the best department of the week instead.
+-- Rates are exact to 4 decimals, so the score is an exact sum of the rates score_detail shows.
 rates AS (
     SELECT c.department_code, c.department_name, c.year, c.week, c.measure, w.weight,
            coalesce(w.cap, s.default_cap) AS cap,
            coalesce(c.completion_rate,
-                    c.actual_ytd / nullif(max(c.actual_ytd) OVER (PARTITION BY c.year, c.week, c.measure), 0),
+                    CAST(core.divide(c.actual_ytd, max(c.actual_ytd) OVER (PARTITION BY c.year, c.week, c.measure),
+                                     0.0001) AS DECIMAL(9, 4)),
                     0) AS rate
     FROM marts.department_completion c
     JOIN raw.ref_ranking_weights w ON w.measure = c.measure
     CROSS JOIN settings s
 ),
+used AS (
+    SELECT *, CASE WHEN cap IS NULL THEN rate ELSE least(rate, cap) END AS used_rate FROM rates
+),
 scores AS (
     SELECT department_code, department_name, year, week,
-           CAST(round(sum(weight * CASE WHEN cap IS NULL THEN rate ELSE least(rate, cap) END), 4) AS DECIMAL(9, 4))
-               AS score,
-           string_agg(measure || ' ' || CAST(round(rate, 4) AS DECIMAL(9, 4)) || '×' || CAST(weight AS DECIMAL(9, 4)),
+           CAST(round(sum(weight * used_rate), 4) AS DECIMAL(9, 4)) AS score,
+           string_agg(measure || ' ' || CAST(used_rate AS DECIMAL(9, 4))
+                      || CASE WHEN used_rate < rate THEN '（封顶前 ' || CAST(rate AS DECIMAL(9, 4)) || '）' ELSE '' END
+                      || '×' || CAST(weight AS DECIMAL(9, 4)),
                       '; ' ORDER BY measure) AS score_detail
-    FROM rates GROUP BY ALL
+    FROM used GROUP BY ALL
 ),
 ranked AS (
     SELECT *, rank() OVER (PARTITION BY year, week ORDER BY score DESC) AS rank,
@@ -49,4 +55,4 @@ COMMENT ON COLUMN marts.department_ranking.score IS '得分 = Σ 权重 × min(�
 COMMENT ON COLUMN marts.department_ranking.rank IS '名次（1 = 最好，同分同名次）rank, 1 = best, ties share a rank';
 COMMENT ON COLUMN marts.department_ranking.list IS '红黑榜：red = 红榜（前N名），black = 黑榜（后N名），空 = 都不是 red list (top N), black list (bottom N) or NULL';
 COMMENT ON COLUMN marts.department_ranking.reported IS '本周是否报送 whether the department reported this week';
-COMMENT ON COLUMN marts.department_ranking.score_detail IS '得分构成（指标 比值×权重）how the score is made: measure rate×weight';
+COMMENT ON COLUMN marts.department_ranking.score_detail IS '得分构成（指标 计分比值×权重；封顶的注明封顶前的比值）how the score is made: measure, the rate the score used (capped where capped, the uncapped rate in brackets) × weight';

@@ -46,13 +46,13 @@ counts AS (
 )
 SELECT c.year, c.month, c.leads, c.negotiating, c.signed, c.signed_confirmed, c.fulfilled, c.started,
        c.in_production,
-       CAST(round(c.fulfilled / nullif(CASE s.fulfilment_den WHEN 'signed' THEN c.signed
-                                                           WHEN 'signed_confirmed' THEN c.signed_confirmed END, 0),
-                  4) AS DECIMAL(9, 4)) AS fulfilment_rate,
-       CAST(round(c.started / nullif(CASE s.start_den WHEN 'signed' THEN c.signed
-                                                      WHEN 'signed_confirmed' THEN c.signed_confirmed
-                                                      WHEN 'fulfilled' THEN c.fulfilled END, 0),
-                  4) AS DECIMAL(9, 4)) AS start_rate,
+       CAST(core.divide(c.fulfilled, CASE s.fulfilment_den WHEN 'signed' THEN c.signed
+                                                           WHEN 'signed_confirmed' THEN c.signed_confirmed END,
+                        0.0001) AS DECIMAL(9, 4)) AS fulfilment_rate,
+       CAST(core.divide(c.started, CASE s.start_den WHEN 'signed' THEN c.signed
+                                                    WHEN 'signed_confirmed' THEN c.signed_confirmed
+                                                    WHEN 'fulfilled' THEN c.fulfilled END,
+                        0.0001) AS DECIMAL(9, 4)) AS start_rate,
        s.fulfilment_den AS fulfilment_rate_denominator,
        s.start_den AS start_rate_denominator
 FROM counts c CROSS JOIN setting s

@@ -31,7 +31,8 @@ figures AS (
 ),
 judged AS (
     SELECT *,
-           CAST(round(total_ytd / nullif(total_ytd_last_year, 0) - 1, 4) AS DECIMAL(9, 4)) AS yoy_change,
+           CAST(core.divide(total_ytd - total_ytd_last_year, total_ytd_last_year, 0.0001) AS DECIMAL(9, 4))
+               AS yoy_change,
            last_year_reported AND last_year_total > 0 AND total_ytd = 0 AS stopped
     FROM figures
 )

@@ -10,8 +10,8 @@ SELECT p.year,
        CASE WHEN count(*) = count(coalesce(p.value_yuan, p.value_usd * fx.usd_cny))
             THEN sum(coalesce(p.value_yuan, CAST(round(p.value_usd * fx.usd_cny, 2) AS DECIMAL(20, 2)))) END
            AS value_yuan,
-       CASE WHEN count(*) = count(coalesce(p.value_usd, p.value_yuan / fx.usd_cny))
-            THEN sum(coalesce(p.value_usd, CAST(round(p.value_yuan / fx.usd_cny, 2) AS DECIMAL(20, 2)))) END
+       CASE WHEN count(*) = count(coalesce(p.value_usd, core.divide(p.value_yuan, fx.usd_cny, 0.01)))
+            THEN sum(coalesce(p.value_usd, CAST(core.divide(p.value_yuan, fx.usd_cny, 0.01) AS DECIMAL(20, 2)))) END
            AS value_usd,
        sum(p.quantity_1) AS quantity_1, min(p.unit_1) AS unit_1,
        count(*) AS source_lines

@@ -22,10 +22,10 @@ SELECT d.year,
        d.total_month AS total_wan_yuan,
        d.total_ytd AS total_ytd_wan_yuan,
        ly.total_ytd AS total_ytd_last_year_wan_yuan,
-       CAST(round(d.total_ytd / nullif(ly.total_ytd, 0) - 1, 4) AS DECIMAL(9, 4)) AS yoy_change,
+       CAST(core.divide(d.total_ytd - ly.total_ytd, ly.total_ytd, 0.0001) AS DECIMAL(9, 4)) AS yoy_change,
        tg.target AS target_wan_yuan,
-       CAST(round(d.total_ytd / tg.target, 4) AS DECIMAL(9, 4)) AS completion_rate,
-       CAST(round(d.month / 12, 4) AS DECIMAL(9, 4)) AS time_progress,
+       CAST(core.divide(d.total_ytd, tg.target, 0.0001) AS DECIMAL(9, 4)) AS completion_rate,
+       CAST(core.divide(d.month, 12, 0.0001) AS DECIMAL(9, 4)) AS time_progress,
        d.enterprises
 FROM district d
 LEFT JOIN district ly ON ly.year = d.year - 1 AND ly.month = d.month
