@@ -4,10 +4,9 @@ SELECT 'bureau' AS source, p.load_id, p.file_name, p.sheet, p.row_number,
        p.project_name, p.investor, p.department_code, p.total_investment_yi_yuan AS amount_yi_yuan,
        p.signed_on, p.stage, NULL::VARCHAR AS lead_status, p.confirmed_on, p.batch, p.provincial_status,
        p.six_post_leader,
-       coalesce(r.as_of, last_day(p.confirmed_on), last_day(CAST(l.loaded_at AS DATE))) AS as_of
+       r.as_of
 FROM raw.bureau_projects p
-JOIN core.active_loads l USING (load_id)
-LEFT JOIN core.bureau_rounds r USING (load_id)
+JOIN core.bureau_rounds r USING (load_id)
 UNION ALL BY NAME
 SELECT 'department_signed' AS source, s.load_id, s.file_name, s.sheet, s.row_number,
        s.project_name, s.investor, s.department_code, s.total_investment_yi_yuan AS amount_yi_yuan,
