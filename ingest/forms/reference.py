@@ -162,7 +162,7 @@ def _check_as_of(path: Path, calendar: dict) -> None:
 
 def _cadence(path: Path, rows: list[dict[str, str]], reference: Reference) -> list[dict]:
     """cadence.csv: source, department (blank for the source as a whole), cadence, due_days."""
-    cadence = []
+    cadence, seen = [], set()
     for line, row in enumerate(rows, start=2):
         where = f"{path.name} 第{line}行"
         if row["source"] not in CADENCE_SOURCES:
@@ -180,6 +180,9 @@ def _cadence(path: Path, rows: list[dict[str, str]], reference: Reference) -> li
                 department = reference.department_code(row["department"])
             except ValueError as err:
                 raise ReferenceError(f"{where} department: {err}") from None
+        if (row["source"], department) in seen:
+            raise ReferenceError(f"{where}: {row['source']} {row['department']} 已经设置过 (set twice)")
+        seen.add((row["source"], department))
         cadence.append({"source": row["source"], "department_code": department, "cadence": row["cadence"],
                         "due_days": int(row["due_days"])})
     return cadence

@@ -1,10 +1,12 @@
--- What each department owes, period by period, from the first week any department reported to the as-of date:
--- a weekly department every ISO week, a monthly one every month. A period is covered by a report in force that
+-- What each department owes, period by period, from the first week any report counts in to the as-of date: a
+-- weekly department every ISO week, a monthly one every month. A period is covered by a report in force that
 -- counts in it (its ISO week, or a week belonging to its month: the rule of core.iso_weeks).
 CREATE OR REPLACE TABLE core.department_obligations AS
 WITH span AS (
-    SELECT min(r.period_start) AS first_day, max(a.as_of) AS as_of
-    FROM core.department_reports r CROSS JOIN core.as_of a
+    SELECT min(w.week_start) AS first_day, max(a.as_of) AS as_of
+    FROM core.department_reports r
+    JOIN core.iso_weeks w ON w.iso_year = r.year AND w.week = r.week
+    CROSS JOIN core.as_of a
 ),
 months AS (
     SELECT iso_year, month, max(quarter) AS quarter, max(half) AS half, max(week) AS last_week
