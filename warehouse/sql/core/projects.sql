@@ -17,6 +17,8 @@ bureau_stages AS (
            min(as_of) FILTER (WHERE core.stage_rank(stage) >= 5) AS in_production_as_of,
            min(as_of) AS first_listed_as_of,
            arg_max(batch, (confirmed_on, load_id, row_number)) FILTER (WHERE batch IS NOT NULL) AS batch,
+           arg_max(batch_type, (confirmed_on, load_id, row_number)) FILTER (WHERE batch_type IS NOT NULL)
+               AS batch_type,
            arg_max(provincial_status, (confirmed_on, load_id, row_number))
                FILTER (WHERE provincial_status IS NOT NULL) AS provincial_status,
            arg_max(department_code, (confirmed_on, load_id, row_number))
@@ -45,6 +47,13 @@ described AS (
                FILTER (WHERE source <> 'bureau' AND department_code IS NOT NULL) AS reporting_department_codes,
            list(DISTINCT department_code ORDER BY department_code)
                FILTER (WHERE department_code IS NOT NULL) AS department_codes,
+           -- The first date any source reported the stage or a later one: stages only move forward here.
+           min(reported_on) FILTER (WHERE core.stage_rank(reported_stage) >= 0) AS lead_reported_on,
+           min(reported_on) FILTER (WHERE core.stage_rank(reported_stage) >= 1) AS negotiating_reported_on,
+           min(reported_on) FILTER (WHERE core.stage_rank(reported_stage) >= 2) AS signed_reported_on,
+           min(reported_on) FILTER (WHERE core.stage_rank(reported_stage) >= 3) AS fulfilled_reported_on,
+           min(reported_on) FILTER (WHERE core.stage_rank(reported_stage) >= 4) AS started_reported_on,
+           min(reported_on) FILTER (WHERE core.stage_rank(reported_stage) >= 5) AS in_production_reported_on,
            bool_or(source = 'bureau') AS listed_by_bureau,
            bool_or(source = 'department_signed') AS reported_signed_by_department,
            bool_or(source <> 'bureau') AS reported_by_department,
@@ -63,7 +72,7 @@ SELECT d.project_id, d.name_key, d.project_name, d.investor,
        coalesce(d.bureau_signing_date, d.department_signing_date) AS signed_on,
        b.fulfilled_on, b.started_on, b.in_production_on,
        coalesce(b.bureau_rank >= 2, false) AS bureau_confirmed,
-       b.batch, b.provincial_status, l.lead_status,
+       b.batch, b.batch_type, b.provincial_status, l.lead_status,
        CASE
            WHEN b.bureau_rank >= 2 THEN
                CASE b.bureau_rank WHEN 2 THEN '签约' WHEN 3 THEN '履约' WHEN 4 THEN '开工' ELSE '投产' END
@@ -75,6 +84,8 @@ SELECT d.project_id, d.name_key, d.project_name, d.investor,
        -- For the month-by-month funnel: the end of the period in which each stage was first known.
        least(b.confirmed_signed_as_of, d.department_signed_as_of) AS signed_as_of,
        b.fulfilled_as_of, b.started_as_of, b.in_production_as_of, b.first_listed_as_of,
+       d.lead_reported_on, d.negotiating_reported_on, d.signed_reported_on, d.fulfilled_reported_on,
+       d.started_reported_on, d.in_production_reported_on,
        d.listed_by_bureau, d.reported_signed_by_department, d.reported_by_department, d.mentions
 FROM described d
 LEFT JOIN bureau_stages b USING (project_id)
