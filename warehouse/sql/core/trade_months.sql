@@ -12,6 +12,7 @@ per_month AS (
            min(enterprise_name) AS enterprise_name_as_written,
            min(uscc) AS uscc_as_written,
            min(customs_code) AS customs_code_as_written,
+           min(region) AS region_as_written,
            min(file_name) AS file_name,
            min(row_number) AS row_number,
            sum(total_ytd_wan_yuan) AS total_ytd,
@@ -37,7 +38,7 @@ with_previous AS (
            ON p.year = m.year AND p.month = m.month - 1 AND p.enterprise_key = m.enterprise_key
 )
 SELECT year, month, enterprise_key, enterprise_id, enterprise_name_as_written, uscc_as_written,
-       customs_code_as_written, file_name, row_number,
+       customs_code_as_written, region_as_written, file_name, row_number,
        total_ytd AS total_ytd_wan_yuan, export_ytd AS export_ytd_wan_yuan, import_ytd AS import_ytd_wan_yuan,
        previous_reported, previous_total_ytd AS previous_total_ytd_wan_yuan,
        total_ytd < previous_total_ytd AS cumulative_falls,
