@@ -7,7 +7,7 @@ SELECT load_id, source, file_name, loaded_at,
            AS received_at
 FROM audit.loads WHERE status = 'loaded';
 
-COMMENT ON VIEW core.active_loads IS '在用的载入（每个在用文件一行）loads in force: files not superseded or rejected';
+COMMENT ON TABLE core.active_loads IS '在用的载入（每个在用文件一行）loads in force: files not superseded or rejected';
 COMMENT ON COLUMN core.active_loads.load_id IS '载入编号 load id';
 COMMENT ON COLUMN core.active_loads.source IS '来源（bureau、departments、customs）source';
 COMMENT ON COLUMN core.active_loads.file_name IS '文件名 file name';

@@ -8,4 +8,4 @@ WHERE key = 'calendar.as_of';
 
 COMMENT ON TABLE core.as_of IS '判断日期（一行）the date the warehouse judges overdue reports and days in stage at: reference/calendar.yaml as_of, else the day of the run (Asia/Shanghai)';
 COMMENT ON COLUMN core.as_of.as_of IS '判断日期 the as-of date';
-COMMENT ON COLUMN core.as_of.set_in_reference IS '是否在calendar.yaml中指定 true when calendar.yaml sets it';
+COMMENT ON COLUMN core.as_of.set_in_reference IS '是否指定（calendar.yaml中设置）true when calendar.yaml sets it';

@@ -21,7 +21,7 @@ COMMENT ON COLUMN marts.department_leads.iso_year IS '报告期所在ISO年 ISO 
 COMMENT ON COLUMN marts.department_leads.lead_key IS '线索名称比对键 the name key leads are matched on';
 COMMENT ON COLUMN marts.department_leads.lead_name IS '线索名称（最近一次填报）lead name as last reported';
 COMMENT ON COLUMN marts.department_leads.investor IS '投资方 investor';
-COMMENT ON COLUMN marts.department_leads.latest_status IS '最新状态：线索、在谈、已签约、已放弃 latest status';
+COMMENT ON COLUMN marts.department_leads.latest_status IS '最新状态（线索、在谈、已签约、已放弃）latest status';
 COMMENT ON COLUMN marts.department_leads.valuable IS '是否有价值线索（在谈或已签约）whether the latest status is 在谈 or 已签约';
 COMMENT ON COLUMN marts.department_leads.expected_investment_yi_yuan IS '预计投资额（亿元）expected investment, 亿元';
 COMMENT ON COLUMN marts.department_leads.first_reported_week IS '首次填报的ISO周 first ISO week reported';

@@ -36,4 +36,4 @@ COMMENT ON COLUMN marts.project_stage_history.source IS '来源（bureau 认定�
 COMMENT ON COLUMN marts.project_stage_history.file_name IS '来源文件 file that reported it';
 COMMENT ON COLUMN marts.project_stage_history.sheet IS '工作表 sheet';
 COMMENT ON COLUMN marts.project_stage_history.row_number IS '行号 row in the sheet';
-COMMENT ON COLUMN marts.project_stage_history.name_as_written IS '项目名称（原文）the project name as that row writes it';
+COMMENT ON COLUMN marts.project_stage_history.name_as_written IS '原文名称（该行的写法）the project name as that row writes it';
