@@ -87,8 +87,8 @@ def parse_number(cell: object) -> Number | None:
 
 
 def _chinese_number(cell: object, text: str) -> Number:
-    """'两亿' -> 2 in 亿, '三千万元' -> 3000 in 万元, '十二个' -> 12 个: the value is kept in the last 万 or 亿 the
-    numeral ends with, as '1.2亿' is, so units.amount_in converts it exactly into the column's unit."""
+    """'两亿' -> 2 in 亿, '三千万元' -> 3000 in 万元, '十二个' -> 12 个: the value is kept in the largest 万 or 亿 the
+    numeral has, as '1.2亿' is, so units.amount_in converts it exactly into the column's unit."""
     match = _CN_CELL.match(text)
     if match is None:
         raise ValueError(f"「{cell}」不是数字 (not a number)")
@@ -102,7 +102,9 @@ def _chinese_number(cell: object, text: str) -> Number:
 
 
 def _chinese_value(cell: object, numeral: str) -> tuple[Decimal, int]:
-    """The numeral's value, and the power of ten of the 万 or 亿 it ends with (0 when it ends otherwise).
+    """The numeral's value, and the power of ten of the largest 万 or 亿 in it (0 when it has neither), the unit the
+    value is best kept in. A last digit right after a unit is read as clerks mean it: 三百五 is 350, 两万五 25000,
+    一亿五 1.5亿 (一百零五 is 105).
 
     Strict, so that a slip of the pen is a quarantined cell rather than a wrong figure: two digits in a row
     ('三三', '二〇'), units out of order ('十百'), a 万 or 亿 with nothing before it, or the same one twice.
@@ -110,14 +112,14 @@ def _chinese_value(cell: object, numeral: str) -> tuple[Decimal, int]:
     not_a_number = ValueError(f"「{cell}」不是数字 (not a number)")
     total = section = group = Decimal(0)  # whole 亿s; whole 万s of the current 亿; 千百十 of the current 万
     digit: Decimal | None = None
-    has_fraction = False
-    last_small, seen_large, power = 10_000, set(), 0
+    has_fraction = after_unit = digit_after_unit = False
+    last_small, last_unit, seen_large = 10_000, 1, set()
     for token in _CN_TOKEN.findall(numeral):
-        power = 0
         if token[0].isdigit() or token in _CN_DIGITS:
             if digit is not None:
                 raise not_a_number
             digit = Decimal(token) if token[0].isdigit() else Decimal(_CN_DIGITS[token])
+            digit_after_unit, after_unit = after_unit, False
         elif token.startswith("点"):  # 一点五亿, 十二点五
             if has_fraction or (digit is None and not group):
                 raise not_a_number
@@ -126,13 +128,13 @@ def _chinese_value(cell: object, numeral: str) -> tuple[Decimal, int]:
         elif token in _CN_ZERO:
             if digit is not None:  # 二〇: digits written one by one, not a numeral
                 raise not_a_number
-            continue  # 一百零五: an empty place
+            after_unit = False  # 一百零五: an empty place
         elif token in _CN_SMALL:
             if _CN_SMALL[token] >= last_small:
                 raise not_a_number
-            last_small = _CN_SMALL[token]
+            last_small = last_unit = _CN_SMALL[token]
             group += (Decimal(1) if digit is None else digit) * last_small  # 十二, 百万: a missing digit is one
-            digit = None
+            digit, after_unit = None, True
         elif token in _CN_LARGE:
             power = _CN_LARGE[token]
             if power in seen_large or (digit is None and not group and not section):
@@ -142,10 +144,12 @@ def _chinese_value(cell: object, numeral: str) -> tuple[Decimal, int]:
             else:
                 total, section = (total + section + group + (digit or 0)) * 100_000_000, Decimal(0)
             seen_large.add(power)
-            group, digit, last_small = Decimal(0), None, 10_000
+            group, digit, last_small, last_unit, after_unit = Decimal(0), None, 10_000, 10**power, True
         else:
             raise not_a_number
-    return total + section + group + (digit or 0), power
+    if digit is not None and digit_after_unit and not has_fraction:
+        digit *= Decimal(last_unit) / 10
+    return total + section + group + (digit or 0), max(seen_large, default=0)
 
 
 def _from_float(cell: float) -> Decimal:
