@@ -46,11 +46,14 @@ def drop(home: Path, source: str, name: str, sheets: dict, arrived: dt.datetime)
     return path
 
 
-@pytest.fixture
-def marts_home(tmp_path: Path) -> Path:
+def new_marts_home(home: Path) -> Path:
     """Ten departments (党群工作部 reporting monthly), judged as of 2024-06-14."""
-    home = tmp_path / "home"
     write_reference(home / "reference", **{"cadence.csv": CADENCE, "calendar.yaml": "as_of: 2024-06-14\n"})
     for source in ("bureau", "departments", "customs"):
         (home / "landing" / source).mkdir(parents=True)
     return home
+
+
+@pytest.fixture
+def marts_home(tmp_path: Path) -> Path:
+    return new_marts_home(tmp_path / "home")

@@ -11,7 +11,7 @@ import pytest
 from ingest.forms.reference import ReferenceError, load_reference
 from tests.departments.books import workbook
 from tests.departments.conftest import write_reference
-from tests.marts.conftest import CADENCE, build, drop
+from tests.marts.conftest import CADENCE, build, drop, new_marts_home
 
 LEADS = [[n, f"线索{n}号项目", None, None, 1, None, None, "在谈", None] for n in range(1, 6)]
 SIGNED = [[1, "甲项目", None, 1, dt.date(2024, 6, 5)], [2, "乙项目", None, 2, dt.date(2024, 6, 5)]]
@@ -19,8 +19,9 @@ REPORTS = (("经发局", "2024年第23周", 3, {"signed": SIGNED}), ("招商中�
            ("招商中心", "2024年第23周", 2, {}), ("党群部", "2024年4月", 4, {}), ("党群部", "2024年5月", 5, {}))
 
 
-@pytest.fixture
-def con(marts_home: Path):
+@pytest.fixture(scope="module")
+def con(tmp_path_factory: pytest.TempPathFactory):
+    marts_home = new_marts_home(tmp_path_factory.mktemp("freshness") / "home")
     for department, period, day, rows in REPORTS:
         drop(marts_home, "departments", f"{department}-{period}.xlsx", workbook(department, period, **rows),
              dt.datetime(2024, 6, day, 9))
