@@ -12,6 +12,7 @@ METRIC_CODES = ["signed_projects", "signed_investment", "foreign_capital", "dome
 BASES = ["confirmed", "estimated"]
 PROJECT_STAGES = ["签约", "履约", "开工", "投产"]
 PROVINCIAL_STATUSES = ["待认定", "已认定"]
+BATCH_TYPES = ["签约一批", "开工一批", "投产一批"]
 
 
 class BureauKpiRow(pa.DataFrameModel):
@@ -38,3 +39,4 @@ class BureauProjectRow(pa.DataFrameModel):
     stage: Series[object] = pa.Field(nullable=True, isin=PROJECT_STAGES)
     batch: Series[object] = pa.Field(nullable=True, in_range={"min_value": 1, "max_value": 99})
     provincial_status: Series[object] = pa.Field(nullable=True, isin=PROVINCIAL_STATUSES)
+    batch_type: Series[object] = pa.Field(nullable=True, isin=BATCH_TYPES)

@@ -32,6 +32,7 @@ PROJECT_FIELDS = (
     Field("stage", (r"认定阶段", r"(项目)?阶段", r"进展阶段")),
     Field("confirmed_on", (r"认定(日期|时间)",), required=False),
     Field("batch", (r"三个一批(期次|批次)?", r"期次", r"批次"), required=False),
+    Field("batch_type", (r"三个一批(类型|类别)", r"(批次|一批)(类型|类别)"), required=False),
     Field("provincial_status", (r"省级?认定(状态|情况)", r"省认定"), required=False),
     Field("department", (r"责任(单位|部门)", r"(牵头|招引)(单位|部门)"), required=False),
     Field("six_post_leader", (r"六职(领导)?", r"包联领导"), required=False),
@@ -42,6 +43,8 @@ BASIS = {"认定": "confirmed", "已认定": "confirmed", "确认": "confirmed",
          "预计": "estimated", "预估": "estimated", "预测": "estimated"}
 STAGES = {"签约": "签约", "已签约": "签约", "履约": "履约", "已履约": "履约", "开工": "开工", "已开工": "开工",
           "投产": "投产", "已投产": "投产", "竣工投产": "投产"}
+BATCH_TYPES = {"签约一批": "签约一批", "签约": "签约一批", "开工一批": "开工一批", "开工": "开工一批",
+               "投产一批": "投产一批", "投产": "投产一批"}
 PROVINCIAL = {"待认定": "待认定", "未认定": "待认定", "申报中": "待认定", "已认定": "已认定", "省已认定": "已认定"}
 _BATCH = re.compile(r"^第?(\d+|[一二三四五六七八九十]+)期?$")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
@@ -139,6 +142,7 @@ def _project_coercions(reference: Reference, table: FoundTable) -> dict[str, Coe
         "stage": by_cell("stage", _choice(STAGES, "认定阶段")),
         "confirmed_on": by_cell("date", parse_date),
         "batch": by_cell("batch", parse_batch),
+        "batch_type": by_cell("batch_type", _choice(BATCH_TYPES, "三个一批类型")),
         "provincial_status": by_cell("provincial_status", _choice(PROVINCIAL, "省级认定状态")),
         "department_as_written": by_cell("text", _text, "department"),
         "department_code": by_cell("known_department", lambda c: _department(reference, c), "department"),
