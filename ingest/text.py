@@ -24,7 +24,9 @@ def normalise(text: object) -> str:
     if text is None:
         return ""
     folded = unicodedata.normalize("NFKC", str(text))
-    return _SPACES.sub("", folded).strip()
+    if folded.isprintable():
+        return folded.replace(" ", "")  # the one whitespace a printable string can hold
+    return _SPACES.sub("", folded)
 
 
 def clean_text(cell: object) -> str | None:

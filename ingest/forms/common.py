@@ -98,18 +98,19 @@ def coerce_table(
     """
     records: list[dict[str, object]] = []
     issues: list[Issue] = []
+    plan = [(name, coercion.field or name, coercion) for name, coercion in coercions.items()]
     for row in table.rows:
-        record: dict[str, object] = {"sheet": table.sheet, "row_number": row.row_number, "_cells": row.cells}
-        failed: set[str] = set()
+        cells = row.cells
+        record: dict[str, object] = {"sheet": table.sheet, "row_number": row.row_number, "_cells": cells}
+        failed: set[str] | None = None  # made at the row's first failure: most rows have none
         failed_sources: set[str] = set()
-        for name, coercion in coercions.items():
-            source = coercion.field or name
-            if source in failed_sources:
+        for name, source, coercion in plan:
+            if failed and source in failed_sources:
                 failed.add(name)  # one cell, one problem: its first failure was reported
                 continue
-            cell = row.cells.get(source)
+            cell = cells.get(source)
             try:
-                if isinstance(cell, ExcelError):
+                if cell.__class__ is ExcelError:
                     raise RuleBroken("excel_error", f"单元格是Excel错误值「{cell}」（公式出错），请改正公式或填入数值 "
                                                     "(an Excel error value: the formula failed)")
                 record[name] = coercion.convert(cell, record)
@@ -121,14 +122,16 @@ def coerce_table(
                 column = table.columns.get(source)
                 issues.append(Issue(table.sheet, row.row_number, column.header if column else name, cell_text(cell),
                                     getattr(err, "rule", coercion.rule), str(err)))
+                failed = failed or set()
                 failed.add(name)
                 failed_sources.add(source)
         del record["_cells"]
-        for name in failed:
-            record[name] = None
+        if failed:
+            for name in failed:
+                record[name] = None
         record["extra_columns"] = _extra_columns(row.extra)
         record[FAILED] = frozenset(failed) if failed else _NONE_FAILED
-        records.append(record | (fixed or {}))
+        records.append(record | fixed if fixed else record)
     columns = ["sheet", "row_number", *coercions, "extra_columns", FAILED, *(fixed or {})]
     return pd.DataFrame(records, columns=columns, dtype=object), issues
 

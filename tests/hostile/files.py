@@ -58,18 +58,28 @@ def repeated_member(name: str, head: bytes, chunk: bytes, times: int, tail: byte
 
 
 def zip_bytes(members: list[Member]) -> bytes:
-    """A zip written by hand, so that sizes and CRCs say whatever the member says."""
+    """A zip written by hand, so that sizes and CRCs say whatever the member says (ZIP64 sizes past 4 GB)."""
     out, directory = bytearray(), bytearray()
     for item in members:
         name = item.name.encode("utf-8")
         method = 8 if item.deflated else 0
-        fields = struct.pack("<HHHHHIIIHH", 20, 0x0800, method, 0, 0x21, item.crc, len(item.data), item.size,
-                             len(name), 0)
-        directory += b"PK\x01\x02" + struct.pack("<H", 20) + fields + struct.pack("<HHHII", 0, 0, 0, 0, len(out))
-        directory += name
-        out += b"PK\x03\x04" + fields + name + item.data
-    end = struct.pack("<HHHHIIH", 0, 0, len(members), len(members), len(directory), len(out), 0)
-    return bytes(out + directory + b"PK\x05\x06" + end)
+        large = item.size >= 0xFFFFFFFF
+        extra = struct.pack("<HHQQ", 1, 16, item.size, len(item.data)) if large else b""
+        sizes = (0xFFFFFFFF, 0xFFFFFFFF) if large else (len(item.data), item.size)
+        fields = struct.pack("<HHHHHIIIHH", 45 if large else 20, 0x0800, method, 0, 0x21, item.crc, *sizes,
+                             len(name), len(extra))
+        directory += b"PK\x01\x02" + struct.pack("<H", 45) + fields + struct.pack("<HHHII", 0, 0, 0, 0, len(out))
+        directory += name + extra
+        out += b"PK\x03\x04" + fields + name + extra + item.data
+    count = len(members)
+    if count < 0xFFFF:
+        return bytes(out + directory + b"PK\x05\x06"
+                     + struct.pack("<HHHHIIH", 0, 0, count, count, len(directory), len(out), 0))
+    # More members than the classic end record counts: the ZIP64 end record and its locator carry the count.
+    record = struct.pack("<QHHIIQQQQ", 44, 45, 45, 0, 0, count, count, len(directory), len(out))
+    locator = struct.pack("<IQI", 0, len(out) + len(directory), 1)
+    end = struct.pack("<HHHHIIH", 0, 0, 0xFFFF, 0xFFFF, len(directory), len(out), 0)
+    return bytes(out + directory + b"PK\x06\x06" + record + b"PK\x06\x07" + locator + b"PK\x05\x06" + end)
 
 
 # A minimal workbook: what python-calamine needs, as Excel names it.
