@@ -5,6 +5,9 @@ nightly job run over them.
 An outcome is either the whole file rejected (`rejected`: a fragment of the clerk's message), or the file loaded
 with `accepted` rows, the quarantined cells (sheet, Excel row, column as written, rule) and the file findings
 (sheet, rule). Everything is built in code (tests/hostile/files.py); nothing is a binary fixture.
+
+What the corpus accepts is dated 2019, names projects and leads no demo file names, closes its leads (已放弃) and
+uses batches the demo does not, so that dropped beside the demo it leaves the demo's 2024 figures as they are.
 """
 
 from __future__ import annotations
@@ -62,22 +65,22 @@ def write_corpus(home: Path) -> list[Case]:
 # --- the forms, well made, as the hostile files bend them ------------------------------------------------------
 
 KPI_HEADER = ["指标名称", "统计期", "认定值", "单位", "口径", "认定日期"]
-KPI_TITLE = ["2024年1-5月招商引资指标认定表"]
-KPI_ROW = ["签约项目", "1-5月", 7, "个", "认定", "2024-06-14"]
+KPI_TITLE = ["2019年1-5月招商引资指标认定表"]
+KPI_ROW = ["签约项目", "1-5月", 7, "个", "认定", "2019-06-14"]
 PROJECT_HEADER = ["序号", "项目名称", "投资方", "总投资（亿元）", "签约日期", "认定阶段", "认定日期", "三个一批期次"]
 LEAD_HEADER = ["序号", "线索名称", "投资方", "产业类别", "预计投资额（亿元）", "来源地", "获取日期", "状态", "备注"]
 SIGNED_HEADER = ["序号", "项目名称", "投资方", "总投资（亿元）", "签约日期", "签约活动", "六职领导", "备注"]
 ACTIVITY_HEADER = ["序号", "日期", "活动类型", "地点", "对接企业数", "带队领导", "内容摘要"]
 ENTERPRISE_HEADER = ["序号", "企业名称", "统一社会信用代码", "注册日期", "注册资本（万元）", "行业"]
-LEAD = [1, "新锐食品精深加工项目", "新锐食品有限公司", "食品", 1.5, "郑州", "2024-06-04", "在谈", None]
-ACTIVITY = [1, "2024-06-05", "外出招商", "郑州", 3, "王局长", "对接食品企业"]
+LEAD = [1, "语料线索项目", "语料食品有限公司", "食品", 1.5, "郑州", "2019-06-04", "已放弃", None]
+ACTIVITY = [1, "2019-06-05", "外出招商", "郑州", 3, "王局长", "对接食品企业"]
 
 
 def kpi_sheet(*rows: list[object]) -> list[list[object]]:
     return [KPI_TITLE, KPI_HEADER, *rows]
 
 
-def department(name: str = "经发局", period: str = "2024年第23周", leads: list[list[object]] = (),
+def department(name: str = "经发局", period: str = "2019年第23周", leads: list[list[object]] = (),
                activities: list[list[object]] = (), signed: list[list[object]] = (),
                enterprises: list[list[object]] = ()) -> dict[str, list[list[object]]]:
     """A department workbook in the template's layout: 基本信息 and the four forms, header in row 1."""
@@ -90,7 +93,7 @@ def customs_table(month: int, *rows: list[object]) -> list[list[object]]:
     """The enterprise monthly table: title with the period, unit line, two-row header, rows (name, customs code,
     USCC, then 本月 and 1-N月累计 of 进出口, 出口, 进口) from row 5."""
     ytd = f"1-{month}月累计"
-    return [[f"2024年1-{month}月西城区企业进出口情况"], ["单位：万元"],
+    return [[f"2019年1-{month}月西城区企业进出口情况"], ["单位：万元"],
             ["序号", "企业名称", "海关编码", "统一社会信用代码", "进出口", None, "出口", None, "进口", None],
             [None, None, None, None, "本月", ytd, "本月", ytd, "本月", ytd],
             *([n, *row] for n, row in enumerate(rows, start=1))]
@@ -185,16 +188,16 @@ _SPREADSHEET_ML = ('<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?
                    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="指标认定">'
                    '<Table><Row><Cell><Data ss:Type="String">指标名称</Data></Cell></Row></Table></Worksheet>'
                    '</Workbook>')
-_KPI_CSV = "指标名称,统计期,认定值,单位,口径,认定日期\r\n签约项目,2024年1-5月,7,个,认定,2024-06-14\r\n"
+_KPI_CSV = "指标名称,统计期,认定值,单位,口径,认定日期\r\n签约项目,2019年1-5月,7,个,认定,2019-06-14\r\n"
 _PLATFORM_CSV = '"数据年月","商品编码","商品名称","第一数量","第一计量单位","人民币",\r\n' \
-                '"202405","01012100","改良种用马","3","千克","1,116,120",\r\n'
+                '"201905","01012100","改良种用马","3","千克","1,116,120",\r\n'
 
 
 _PREFIXED_FAR_CELL = ('<row r="300"><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
                       'r="XFD300"><x:v>1</x:v></x:c></row>')
 
 
-def _project(number: int, name: str, signed: str = "2024-05-08", confirmed: str = "2024-06-14",
+def _project(number: int, name: str, signed: str = "2019-05-08", confirmed: str = "2019-06-14",
              batch: str | None = None) -> list[object]:
     return [number, name, None, 5, signed, "签约", confirmed, batch]
 
@@ -254,7 +257,7 @@ def _xls_far_cell(path: Path) -> Path:
 
 
 def _two_bureau_sheets(state: str) -> Callable[[Path], Path]:
-    draft = kpi_sheet(["签约项目", "1-5月", 99, "个", "认定", "2024-06-01"])
+    draft = kpi_sheet(["签约项目", "1-5月", 99, "个", "认定", "2019-06-01"])
     return book({"草稿": draft, "指标认定": kpi_sheet(KPI_ROW)}, {"草稿": state})
 
 
@@ -323,9 +326,9 @@ CASES: list[Case] = [
     Case("an Excel web page saved as .xls", "bureau", "网页.xls", text(_HTML, "utf-8"), rejected="网页文件（HTML）"),
     Case("SpreadsheetML 2003 saved as .xls", "customs", "XML表格.xls", text(_SPREADSHEET_ML, "utf-8"),
          rejected="Excel 2003 XML表格"),
-    Case("an .xlsx named .xls", "bureau", "认定-2024年1-5月.xls", book({"指标认定": kpi_sheet(KPI_ROW)}),
+    Case("an .xlsx named .xls", "bureau", "认定-2019年1-5月.xls", book({"指标认定": kpi_sheet(KPI_ROW)}),
          accepted=1, findings=frozenset({(None, "wrong_extension")})),
-    Case("an .xlsx named .csv", "departments", "经发局-2024年第23周.csv", book(department(leads=[LEAD])),
+    Case("an .xlsx named .csv", "departments", "经发局-2019年第23周.csv", book(department(leads=[LEAD])),
          accepted=1, findings=frozenset({(None, "wrong_extension")})),
     Case("a CSV named .xls", "bureau", "文本.xls", text(_KPI_CSV, "gbk"), accepted=1,
          findings=frozenset({(None, "wrong_extension")})),
@@ -334,7 +337,7 @@ CASES: list[Case] = [
     Case("UTF-16 CSV with a BOM", "bureau", "utf16.csv", text("\ufeff" + _KPI_CSV, "utf-16-le"), rejected="UTF-16"),
     Case("UTF-16 big-endian CSV with a BOM", "departments", "utf16be.csv", text("\ufeff" + _KPI_CSV, "utf-16-be"),
          rejected="UTF-16"),
-    Case("UTF-16 platform download without a BOM", "customs", "2024年1-5月-utf16.csv",
+    Case("UTF-16 platform download without a BOM", "customs", "2019年1-5月-utf16.csv",
          text(_PLATFORM_CSV, "utf-16-le"), rejected="UTF-16"),
     Case("an empty CSV", "customs", "空文件.csv", data(b""), rejected="文件是空的"),
     Case("an empty .xlsx", "bureau", "空文件.xlsx", data(b""), rejected="是空的（0字节）"),
@@ -348,64 +351,64 @@ CASES: list[Case] = [
          accepted=1, findings=frozenset({("草稿", "hidden_sheet")})),
     Case("a very hidden sheet before the real one", "bureau", "深度隐藏.xlsx", _two_bureau_sheets("veryHidden"),
          accepted=1, findings=frozenset({("草稿", "hidden_sheet")})),
-    Case("a hidden leads sheet before the visible one", "departments", "经发局-2024年第24周.xlsx",
-         book({"旧线索": [LEAD_HEADER, LEAD, [2, "旧项目", None, None, 1, None, None, "线索", None]],
-               **department(period="2024年第24周", leads=[LEAD])}, {"旧线索": "hidden"}),
+    Case("a hidden leads sheet before the visible one", "departments", "经发局-2019年第24周.xlsx",
+         book({"旧线索": [LEAD_HEADER, LEAD, [2, "语料旧项目", None, None, 1, None, None, "线索", None]],
+               **department(period="2019年第24周", leads=[LEAD])}, {"旧线索": "hidden"}),
          accepted=1, findings=frozenset({("旧线索", "hidden_sheet")})),
-    Case("a hidden sheet in a legacy .xls", "departments", "经发局-2024年第25周.xls",
-         lambda path: xls(path, {"草稿": [LEAD_HEADER, LEAD], **department(period="2024年第25周", leads=[LEAD])},
+    Case("a hidden sheet in a legacy .xls", "departments", "经发局-2019年第25周.xls",
+         lambda path: xls(path, {"草稿": [LEAD_HEADER, LEAD], **department(period="2019年第25周", leads=[LEAD])},
                           hidden=("草稿",)),
          accepted=1, findings=frozenset({("草稿", "hidden_sheet")})),
     # --- cells ---------------------------------------------------------------------------------------------------
     Case("Excel error cells in a KPI sheet", "bureau", "错误值.xlsx",
-         book({"指标认定": kpi_sheet(KPI_ROW, ["签约投资额", "1-5月", "#DIV/0!", "亿元", "认定", "2024-06-14"],
-                                     ["#REF!", "1-5月", 3, "个", "认定", "2024-06-14"])}),
+         book({"指标认定": kpi_sheet(KPI_ROW, ["签约投资额", "1-5月", "#DIV/0!", "亿元", "认定", "2019-06-14"],
+                                     ["#REF!", "1-5月", 3, "个", "认定", "2019-06-14"])}),
          accepted=1, quarantined=frozenset({("指标认定", 4, "认定值", "excel_error"),
                                             ("指标认定", 5, "指标名称", "excel_error")})),
     Case("an error cell written by hand (t=\"e\")", "customs", "错误值.xlsx",
          raw([Sheet("进出口", sheet_xml(customs_table(4, [*ZHENGTENG, 1, 10, 1, 6, 0, 4],
                                                       [*ZHENMAO, Err("#N/A"), 20, 1, 12, 1, 8])))]),
          accepted=1, quarantined=frozenset({("进出口", 6, "进出口/本月", "excel_error")})),
-    Case("an error cell in a legacy .xls", "departments", "经发局-2024年第26周.xls",
-         lambda path: xls(path, department(period="2024年第26周", activities=[ACTIVITY, [2, *ACTIVITY[1:4], None,
+    Case("an error cell in a legacy .xls", "departments", "经发局-2019年第26周.xls",
+         lambda path: xls(path, department(period="2019年第26周", activities=[ACTIVITY, [2, *ACTIVITY[1:4], None,
                                                                                 *ACTIVITY[5:]]]),
                           errors={("招商活动", 2, 4): "#DIV/0!"}),
          accepted=1, quarantined=frozenset({("招商活动", 3, "对接企业数", "excel_error")})),
     Case("an error value in a CSV", "bureau", "错误值.csv",
-         text(_KPI_CSV + "签约投资额,2024年1-5月,#VALUE!,亿元,认定,2024-06-14\r\n", "utf-8-sig"),
+         text(_KPI_CSV + "签约投资额,2019年1-5月,#VALUE!,亿元,认定,2019-06-14\r\n", "utf-8-sig"),
          accepted=1, quarantined=frozenset({("错误值", 3, "认定值", "excel_error")})),
-    Case("NUL characters in names", "departments", "新城办-2024年第23周.csv",
-         text("线索名称,投资方,状态\n智慧\x00物流项目,中原物流\x00,在谈\n\x00\x00,某公司,线索\n", "utf-8"),
-         accepted=1, quarantined=frozenset({("新城办-2024年第23周", 3, "线索名称", "control_characters")})),
+    Case("NUL characters in names", "departments", "新城办-2019年第23周.csv",
+         text("线索名称,投资方,状态\n语料\x00物流项目,语料物流\x00,已放弃\n\x00\x00,某公司,已放弃\n", "utf-8"),
+         accepted=1, quarantined=frozenset({("新城办-2019年第23周", 3, "线索名称", "control_characters")})),
     Case("dates outside 2000-2100", "bureau", "日期越界.xlsx",
-         book({"项目认定": [PROJECT_HEADER, _project(1, "智慧物流总部项目", signed="1900-01-01"),
-                            _project(2, "山外科技孵化项目", confirmed="2204-06-14"), _project(3, "中食数联项目")]}),
+         book({"项目认定": [PROJECT_HEADER, _project(1, "语料甲项目", signed="1900-01-01"),
+                            _project(2, "语料乙项目", confirmed="2204-06-14"), _project(3, "语料丙项目")]}),
          accepted=1, quarantined=frozenset({("项目认定", 2, "签约日期", "date_window"),
                                             ("项目认定", 3, "认定日期", "date_window")})),
-    Case("two bad cells in one row: a date and a negative amount", "departments", "经发局-2024年第27周.xlsx",
-         book(department(period="2024年第27周",
-                         leads=[LEAD, [2, "坏线索项目", None, None, -5, None, "2024-13-45", "在谈", None]])),
+    Case("two bad cells in one row: a date and a negative amount", "departments", "经发局-2019年第27周.xlsx",
+         book(department(period="2019年第27周",
+                         leads=[LEAD, [2, "语料坏线索项目", None, None, -5, None, "2019-13-45", "在谈", None]])),
          accepted=1, quarantined=frozenset({("线索", 3, "预计投资额（亿元）", "not_negative"),
                                             ("线索", 3, "获取日期", "date")})),
-    Case("1e16 in an amount", "departments", "经发局-2024年第28周.xlsx",
-         book(department(period="2024年第28周", leads=[LEAD, [2, "巨额项目", None, None, 1e16, None, None, "在谈",
+    Case("1e16 in an amount", "departments", "经发局-2019年第28周.xlsx",
+         book(department(period="2019年第28周", leads=[LEAD, [2, "语料巨额项目", None, None, 1e16, None, None, "在谈",
                                                                None]])),
          accepted=1, quarantined=frozenset({("线索", 3, "预计投资额（亿元）", "value_too_large")})),
-    Case("3e9 in a count", "departments", "经发局-2024年第29周.xlsx",
-         book(department(period="2024年第29周", activities=[ACTIVITY, [2, *ACTIVITY[1:4], 3_000_000_000,
+    Case("3e9 in a count", "departments", "经发局-2019年第29周.xlsx",
+         book(department(period="2019年第29周", activities=[ACTIVITY, [2, *ACTIVITY[1:4], 3_000_000_000,
                                                                        *ACTIVITY[5:]]])),
          accepted=1, quarantined=frozenset({("招商活动", 3, "对接企业数", "value_too_large")})),
-    Case("1e16 in a customs amount", "customs", "2024年1-5月进出口.xlsx",
+    Case("1e16 in a customs amount", "customs", "2019年1-5月进出口.xlsx",
          book({"进出口": customs_table(5, [*ZHENGTENG, 1, 10, 1, 6, 0, 4], [*ZHENMAO, 1, 1e16, 1, 6, 0, 4])}),
          accepted=1, quarantined=frozenset({("进出口", 6, "进出口/1-5月累计", "value_too_large")})),
-    Case("填报单位 and file name name different departments", "departments", "新城办-2024年第30周.xlsx",
-         book(department(name="经发局", period="2024年第30周", leads=[LEAD])),
+    Case("填报单位 and file name name different departments", "departments", "新城办-2019年第30周.xlsx",
+         book(department(name="经发局", period="2019年第30周", leads=[LEAD])),
          rejected="填报单位「经发局」与文件名中的「新城办」不是同一个部门"),
     Case("batch numbers that are not batches", "bureau", "期次.xlsx",
-         book({"项目认定": [PROJECT_HEADER, _project(1, "智慧物流总部项目", batch="第十三期"),
-                            _project(2, "山外科技孵化项目", batch="三三"),
-                            _project(3, "中食数联项目", batch="第一百期"),
-                            _project(4, "旅游出行平台项目", batch="第12期")]}),
+         book({"项目认定": [PROJECT_HEADER, _project(1, "语料甲项目", batch="第二十一期"),
+                            _project(2, "语料乙项目", batch="三三"),
+                            _project(3, "语料丙项目", batch="第一百期"),
+                            _project(4, "语料丁项目", batch="第5期")]}),
          accepted=2, quarantined=frozenset({("项目认定", 3, "三个一批期次", "batch"),
                                             ("项目认定", 4, "三个一批期次", "batch")})),
 ]
