@@ -88,8 +88,8 @@ def survey_xlsx(path: Path) -> list[SheetSurvey]:
         surveys = []
         for sheet in sheets:
             survey = SheetSurvey(sheet.name, visible=sheet.state == "visible")
-            if survey.visible and sheet.part is not None:
-                if sheet.part not in members:
+            if survey.visible:
+                if sheet.part is None or sheet.part not in members:
                     raise UnreadableFile(
                         f"文件「{name}」不完整：缺少工作表「{sheet.name}」的部件 {sheet.part} (incomplete workbook)")
                 member = members[sheet.part]
