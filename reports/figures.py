@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from schemas.codes import code_list
+
 STATUS_ZH = {"achieved": "达成", "on_track": "正常", "behind": "落后", "no_target": "无目标"}
-BASIS_ZH = {"confirmed": "认定", "estimated": "预计", "reported": "部门报送"}
+BASIS_ZH = {code.value: code.chinese for code in code_list("kpi_basis").codes}
 LIST_ZH = {"red": "红榜", "black": "黑榜"}
 UNRANKED = "未排名"  # a department that did not send what it owed is not ranked as if it had
 

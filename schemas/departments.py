@@ -5,17 +5,15 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from schemas.codes import in_code_list  # noqa: F401 - registers the in_code_list rule used below
 from schemas.identifiers import WithUscc
 from schemas.storage import stored_as  # noqa: F401 - registers the stored_as rule used below
-
-LEAD_STATUSES = ["线索", "在谈", "已签约", "已放弃"]
-ACTIVITY_TYPES = ["外出招商", "考察对接", "会见客商", "推介活动"]
 
 
 class LeadRow(pa.DataFrameModel):
     lead_name: Series[object] = pa.Field(nullable=False)
     expected_investment_yi_yuan: Series[object] = pa.Field(nullable=True, ge=0, stored_as="DECIMAL(18,4)")
-    status: Series[object] = pa.Field(isin=LEAD_STATUSES)
+    status: Series[object] = pa.Field(in_code_list="lead_status")
 
 
 class SignedProjectRow(pa.DataFrameModel):
@@ -30,5 +28,5 @@ class EnterpriseRow(WithUscc):
 
 
 class ActivityRow(pa.DataFrameModel):
-    activity_type: Series[object] = pa.Field(isin=ACTIVITY_TYPES)
+    activity_type: Series[object] = pa.Field(in_code_list="activity_type")
     enterprises_count: Series[object] = pa.Field(nullable=True, ge=0, stored_as="INTEGER")

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pandas as pd
 import pandera.pandas as pa
 
+from schemas.codes import allowed_message
 from schemas.storage import too_large
 
 # Custom checks carry these messages as their `error`; the rule code is found back from the message.
@@ -39,6 +40,8 @@ def describe(check: str, value: object) -> tuple[str, str]:
     if check.startswith("isin("):
         allowed = "、".join(re.findall(r"'([^']*)'", check))
         return "allowed_values", f"「{value}」不是可选的取值，应为：{allowed} (not one of the allowed values)"
+    if check.startswith("in_code_list("):
+        return "allowed_values", allowed_message(re.search(r"list_name=(\w+)", check)[1], value)
     if check.startswith("greater_than_or_equal_to("):
         return "not_negative", f"「{value}」不能为负数 (must not be negative)"
     if check.startswith("in_range("):

@@ -73,7 +73,13 @@ def prepare(path: Path) -> None:
                 con.execute(file.read_text(encoding="utf-8"))
             con.execute("INSERT INTO audit.migrations VALUES (?, now())", [file.name])
             con.commit()
-        for file in _functions():
+        functions = _functions()
+        # A macro no file defines any more (a retired core.stage_rank) would otherwise stay, and be published.
+        for (name,) in con.execute("SELECT DISTINCT function_name FROM duckdb_functions() WHERE schema_name = 'core'"
+                                   " AND function_type IN ('macro', 'table_macro')").fetchall():
+            if name not in {file.stem for file in functions}:
+                con.execute(f'DROP MACRO IF EXISTS core."{name}"')  # a name from our own catalog
+        for file in functions:
             con.execute(file.read_text(encoding="utf-8"))
 
 

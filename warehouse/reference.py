@@ -9,10 +9,18 @@ import duckdb
 import pandas as pd
 
 from ingest.forms.reference import Reference
+from schemas.codes import LISTS
 from warehouse.database import insert_frame
 
 REF_TABLES = ("departments", "enterprises", "metrics", "targets", "department_targets", "fx_rates",
-              "ranking_weights", "settings", "six_post_plan", "cadence", "trade_dismissed")
+              "ranking_weights", "settings", "six_post_plan", "cadence", "trade_dismissed", "codes")
+
+
+def _code_rows() -> list[dict]:
+    return [{"list": name, "value": code.value, "label": code.chinese, "synonyms": list(code.synonyms),
+             "written": code.written, "rank": code.rank, "valuable": code.valuable, "stage": code.stage,
+             "measure": code.measure}
+            for name, codes in LISTS.items() for code in codes.codes]
 
 
 def _settings_rows(reference: Reference) -> list[dict]:
@@ -57,6 +65,7 @@ def write_reference(con: duckdb.DuckDBPyConnection, reference: Reference) -> dic
         "six_post_plan": pd.DataFrame(reference.six_post_plan, columns=["year", "leader", "project_name", "investor"]),
         "cadence": pd.DataFrame(reference.cadence, columns=["source", "department_code", "cadence", "due_days"]),
         "trade_dismissed": pd.DataFrame(reference.trade_dismissed, columns=["name", "uscc", "customs_code", "reason"]),
+        "codes": pd.DataFrame(_code_rows()),
     }
     counts = {}
     con.begin()

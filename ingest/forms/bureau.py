@@ -14,6 +14,7 @@ from ingest.text import clean_text, is_nothing, normalise
 from ingest.units import amount_in, normalise_unit
 from ingest.workbook import read_workbook
 from schemas.bureau import BureauKpiRow, BureauProjectRow
+from schemas.codes import allowed_message, code_list
 
 KPI_FIELDS = (
     Field("metric", (r"指标(名称)?", r"指标项目", r"考核指标")),
@@ -39,37 +40,25 @@ PROJECT_FIELDS = (
     Field("note", (r"备注",), required=False),
 )
 
-BASIS = {"认定": "confirmed", "已认定": "confirmed", "确认": "confirmed",
-         "预计": "estimated", "预估": "estimated", "预测": "estimated"}
-STAGES = {"签约": "签约", "已签约": "签约", "履约": "履约", "已履约": "履约", "开工": "开工", "已开工": "开工",
-          "投产": "投产", "已投产": "投产", "竣工投产": "投产"}
-BATCH_TYPES = {"签约一批": "签约一批", "签约": "签约一批", "开工一批": "开工一批", "开工": "开工一批",
-               "投产一批": "投产一批", "投产": "投产一批"}
-PROVINCIAL = {"待认定": "待认定", "未认定": "待认定", "申报中": "待认定", "已认定": "已认定", "省已认定": "已认定"}
 # 三个一批 batches run to a few dozen: 1-99 as digits or as Chinese numerals (三, 十, 十三, 二十, 九十九).
 _BATCH = re.compile(r"^第?(\d{1,2}|[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)期?$")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 
 def parse_basis(cell: object) -> str:
-    if is_nothing(cell):
-        return "confirmed"
-    key = normalise(cell)
-    if key in BASIS:
-        return BASIS[key]
-    raise ValueError(f"口径「{cell}」应为「认定」或「预计」(basis must be 认定 or 预计)")
+    """口径: blank means 认定, as the bureau writes a figure it confirms."""
+    return _choice("kpi_basis")(cell) or "confirmed"
 
 
-def _choice(choices: dict[str, str], what: str):
+def _choice(list_name: str):
     # A blank cell is allowed: a project planned for a batch has no stage yet, most have no provincial status.
     def convert(cell: object) -> str | None:
         if is_nothing(cell):
             return None
-        key = normalise(cell)
-        if key in choices:
-            return choices[key]
-        allowed = "、".join(dict.fromkeys(choices.values()))
-        raise ValueError(f"{what}「{cell}」无法识别，应为{allowed}之一 (not one of {allowed})")
+        value = code_list(list_name).lookup(normalise(cell))
+        if value is None:
+            raise ValueError(allowed_message(list_name, cell))
+        return value
 
     return convert
 
@@ -137,11 +126,11 @@ def _project_coercions(reference: Reference, table: FoundTable) -> dict[str, Coe
         "investor": by_cell("text", clean_text),
         "total_investment_yi_yuan": by_cell("number", investment, "total_investment"),
         "signed_on": by_cell("date", parse_date),
-        "stage": by_cell("stage", _choice(STAGES, "认定阶段")),
+        "stage": by_cell("stage", _choice("project_stage")),
         "confirmed_on": by_cell("date", parse_date),
         "batch": by_cell("batch", parse_batch),
-        "batch_type": by_cell("batch_type", _choice(BATCH_TYPES, "三个一批类型")),
-        "provincial_status": by_cell("provincial_status", _choice(PROVINCIAL, "省级认定状态")),
+        "batch_type": by_cell("batch_type", _choice("batch_type")),
+        "provincial_status": by_cell("provincial_status", _choice("provincial_status")),
         "department_as_written": by_cell("text", clean_text, "department"),
         "department_code": by_cell("known_department", lambda c: _department(reference, c), "department"),
         "six_post_leader": by_cell("text", clean_text),

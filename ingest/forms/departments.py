@@ -27,6 +27,7 @@ from ingest.tables import Field, FoundTable, TableNotFound, find_table, labelled
 from ingest.text import clean_text, is_nothing, normalise
 from ingest.units import amount_in
 from ingest.workbook import read_workbook
+from schemas.codes import code_list
 from schemas.departments import ActivityRow, EnterpriseRow, LeadRow, SignedProjectRow
 
 _NAME = (r"序号",)
@@ -71,13 +72,6 @@ ACTIVITY_FIELDS = (
     Field("summary", (r"(内容)?摘要", r"(活动)?内容"), required=False),
 )
 
-LEAD_STATUS = {"线索": "线索", "新线索": "线索", "初步接触": "线索", "在谈": "在谈", "洽谈": "在谈",
-               "洽谈中": "在谈", "正在洽谈": "在谈", "已签约": "已签约", "签约": "已签约",
-               "已放弃": "已放弃", "放弃": "已放弃", "终止": "已放弃"}
-ACTIVITY_TYPE = {"外出招商": "外出招商", "外出": "外出招商", "考察对接": "考察对接", "考察": "考察对接",
-                 "对接": "考察对接", "会见客商": "会见客商", "会见": "会见客商", "接待客商": "会见客商",
-                 "推介活动": "推介活动", "推介会": "推介活动", "推介": "推介活动"}
-
 DEPARTMENT_LABELS = ("填报单位", "报送单位", "填报部门", "单位名称", "部门")
 PERIOD_LABELS = ("报告期", "报送期", "填报期间", "统计期", "周次")
 _FILE_NAME_NOISE = re.compile(r"[（(](修订|更正|补报)[)）]|_?v\d+$|副本", re.IGNORECASE)
@@ -99,9 +93,12 @@ FORMS = (
 )
 
 
-def _choice(choices: dict[str, str]):
+def _choice(list_name: str):
+    # A value none of the list's is kept as written, for the form's rule to quarantine with the allowed values.
     def convert(cell: object) -> str | None:
-        return None if is_nothing(cell) else choices.get(normalise(cell), normalise(cell))
+        if is_nothing(cell):
+            return None
+        return code_list(list_name).lookup(normalise(cell)) or normalise(cell)
     return convert
 
 
@@ -143,7 +140,7 @@ def _coercions(form: Sheetform, table: FoundTable) -> dict[str, Coercion]:
         return {"lead_name": by_cell("required", clean_text), "investor": by_cell("text", clean_text),
                 "industry": by_cell("text", clean_text), "expected_investment_yi_yuan": amount,
                 "expected_investment_approximate": approx, "origin": by_cell("text", clean_text),
-                "obtained_on": by_cell("date", parse_date), "status": by_cell("status", _choice(LEAD_STATUS)),
+                "obtained_on": by_cell("date", parse_date), "status": by_cell("status", _choice("lead_status")),
                 "note": by_cell("text", clean_text)}
     if form.table == "raw.dept_signed_projects":
         amount, approx = _amount("total_investment", "亿元", table)
@@ -159,7 +156,7 @@ def _coercions(form: Sheetform, table: FoundTable) -> dict[str, Coercion]:
                 "registered_capital_approximate": approx, "industry": by_cell("text", clean_text)}
     count, approx = _count("enterprises_count")
     return {"activity_date": by_cell("date", parse_date),
-            "activity_type": by_cell("activity_type", _choice(ACTIVITY_TYPE)),
+            "activity_type": by_cell("activity_type", _choice("activity_type")),
             "place": by_cell("text", clean_text), "enterprises_count": count, "enterprises_count_approximate": approx,
             "leader": by_cell("text", clean_text), "summary": by_cell("text", clean_text)}
 

@@ -20,9 +20,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ingest.forms.reference import Reference, load_reference
 from ingest.periods import ReportPeriod, parse_report_period
-from schemas.departments import ACTIVITY_TYPES, LEAD_STATUSES
+from schemas.codes import code_list
 
-SIX_POSTS = ("党工委书记", "管委会主任", "党工委副书记", "管委会常务副主任", "管委会副主任", "纪工委书记")
 ROWS = 300  # rows made ready (formats, drop-downs) under each header
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -36,8 +35,15 @@ class Column:
     header: str
     width: int
     number_format: str | None = None
-    choices: tuple[str, ...] = ()
-    note: str = ""
+    choices: str | None = None  # the code list (schemas/codes.py) its drop-down offers
+    note: str = ""  # {valuable}: the lead statuses that count as valuable
+
+    def offered(self) -> list[str]:
+        return code_list(self.choices).values(written_only=True) if self.choices else []
+
+    def explained(self) -> str:
+        valuable = "、".join(c.value for c in code_list("lead_status").codes if c.valuable)
+        return self.note.format(valuable=valuable)
 
 
 SHEETS: dict[str, tuple[Column, ...]] = {
@@ -49,7 +55,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         Column("预计投资额（亿元）", 14, AMOUNT_FORMAT, note="单位亿元；只知道大约时可写“10余”，按下限计"),
         Column("来源地", 10),
         Column("获取日期", 12, DATE_FORMAT),
-        Column("状态", 10, choices=tuple(LEAD_STATUSES), note="在谈、已签约计入有价值线索"),
+        Column("状态", 10, choices="lead_status", note="{valuable}计入有价值线索"),
         Column("备注", 24),
     ),
     "签约项目": (
@@ -59,7 +65,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         Column("总投资（亿元）", 14, AMOUNT_FORMAT, note="单位亿元；≥1亿元为亿元项目"),
         Column("签约日期", 12, DATE_FORMAT),
         Column("签约活动", 24),
-        Column("六职领导", 16, choices=SIX_POSTS, note="六职领导包联的项目选择领导职务，其余留空"),
+        Column("六职领导", 16, choices="six_post", note="六职领导包联的项目选择领导职务，其余留空"),
         Column("备注", 24),
     ),
     "注册企业": (
@@ -73,7 +79,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     "招商活动": (
         Column("序号", 6, COUNT_FORMAT),
         Column("日期", 12, DATE_FORMAT),
-        Column("活动类型", 12, choices=tuple(ACTIVITY_TYPES),
+        Column("活动类型", 12, choices="activity_type",
                note="外出招商计外出次数，考察对接计对接企业数，会见客商计会见次数"),
         Column("地点", 14, note="外出招商填所到城市"),
         Column("对接企业数", 10, COUNT_FORMAT, note="整数；只知道大约时可写“10余”，按下限计"),
@@ -120,7 +126,7 @@ def _instructions(sheet: Worksheet, department: str, period: ReportPeriod) -> No
         "各列说明：",
     ]
     for name, columns in SHEETS.items():
-        lines.extend(f"  {name} · {c.header}：{c.note}" for c in columns if c.note)
+        lines.extend(f"  {name} · {c.header}：{c.explained()}" for c in columns if c.note)
     for row, line in enumerate(lines, start=1):
         sheet.cell(row=row, column=1, value=line or None)
     sheet["A1"].font = Font(bold=True, size=14)
@@ -149,10 +155,10 @@ def _form(sheet: Worksheet, columns: tuple[Column, ...]) -> None:
         if column.number_format:
             for row in range(2, ROWS + 2):
                 sheet.cell(row=row, column=index).number_format = column.number_format
-        if column.choices:
-            listed = DataValidation(type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True,
+        if offered := column.offered():
+            listed = DataValidation(type="list", formula1='"' + ",".join(offered) + '"', allow_blank=True,
                                     showErrorMessage=True, errorTitle="请从下拉列表选择",
-                                    error="可选：" + "、".join(column.choices))
+                                    error="可选：" + "、".join(offered))
             listed.add(f"{letter}2:{letter}{ROWS + 1}")
             sheet.add_data_validation(listed)
     sheet.freeze_panes = "A2"

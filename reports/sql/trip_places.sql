@@ -2,6 +2,6 @@
 -- only in core.department_activities: no mart lists them.
 SELECT place, count(*) AS trips
 FROM core.department_activities
-WHERE activity_type = '外出招商' AND report_year = $iso_year AND report_week <= $iso_week AND place IS NOT NULL
+WHERE measure = 'trips' AND report_year = $iso_year AND report_week <= $iso_week AND place IS NOT NULL
 GROUP BY place
 ORDER BY trips DESC, min(activity_date), place;

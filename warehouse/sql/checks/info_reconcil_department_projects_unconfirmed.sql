@@ -6,5 +6,5 @@ SELECT p.project_id, p.project_name, p.investor, p.signed_on, p.total_investment
        p.signed_on > (SELECT max(as_of) FROM core.project_mentions WHERE source = 'bureau')
            AS signed_after_latest_round
 FROM core.projects p
-WHERE p.stage IS NOT NULL AND core.stage_rank(p.stage) >= 2 AND NOT p.bureau_confirmed
+WHERE p.stage IS NOT NULL AND p.stage_rank >= 2 AND NOT p.bureau_confirmed
 ORDER BY p.signed_on, p.project_name;

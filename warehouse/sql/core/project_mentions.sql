@@ -1,8 +1,10 @@
 -- Every row that names a project, wherever it came from, with the stage it reports and the date it reported it:
 -- a bureau row its stage (a listed project without one is under negotiation, or signed when it has a signing
 -- date) on its confirmation date; a department's signed ledger 签约 and its leads their status, on the date the
--- workbook was filled in (else the end of its period). An abandoned lead reports no stage.
+-- workbook was filled in (else the end of its period). An abandoned lead reports no stage. What stage a lead status
+-- reports, and the order of stages, are the code lists' word (core.codes).
 CREATE OR REPLACE TABLE core.project_mentions AS
+WITH mentions AS (
 SELECT 'bureau' AS source, p.load_id, p.file_name, p.sheet, p.row_number,
        p.project_name, p.investor, p.department_code, p.total_investment_yi_yuan AS amount_yi_yuan,
        p.signed_on, p.stage, NULL::VARCHAR AS lead_status, p.confirmed_on, p.batch, p.batch_type,
@@ -26,10 +28,16 @@ SELECT 'department_lead' AS source, x.load_id, x.file_name, x.sheet, x.row_numbe
        x.expected_investment_yi_yuan AS amount_yi_yuan, NULL AS signed_on,
        NULL AS stage, x.status AS lead_status, NULL AS confirmed_on, NULL AS batch, NULL AS batch_type,
        NULL AS provincial_status, NULL AS six_post_leader, d.period_end AS as_of,
-       CASE x.status WHEN '已签约' THEN '签约' WHEN '已放弃' THEN NULL ELSE x.status END AS reported_stage,
+       lead.stage AS reported_stage,
        coalesce(d.reported_on, d.period_end) AS reported_on
 FROM core.department_leads x
-JOIN core.department_reports d USING (load_id);
+JOIN core.department_reports d USING (load_id)
+LEFT JOIN core.codes lead ON lead.list = 'lead_status' AND lead.value = x.status
+)
+SELECT m.*, given.rank AS stage_rank, reported.rank AS reported_stage_rank
+FROM mentions m
+LEFT JOIN core.codes given ON given.list = 'project_stage' AND given.value = m.stage
+LEFT JOIN core.codes reported ON reported.list = 'project_stage' AND reported.value = m.reported_stage;
 
 COMMENT ON TABLE core.project_mentions IS '项目出现记录（认定表、部门签约台账、线索的每一行）every row that names a project, with the stage it reports and when';
 COMMENT ON COLUMN core.project_mentions.source IS '来源（bureau 认定表，department_signed 部门签约台账，department_lead 部门线索）source';
@@ -52,3 +60,5 @@ COMMENT ON COLUMN core.project_mentions.six_post_leader IS '六职领导 six-pos
 COMMENT ON COLUMN core.project_mentions.as_of IS '所属期末（认定批次或报告期的最后一天）the last day of the period the row speaks for';
 COMMENT ON COLUMN core.project_mentions.reported_stage IS '所报阶段 the stage the row reports (NULL for an abandoned lead)';
 COMMENT ON COLUMN core.project_mentions.reported_on IS '报告日期（认定日期或填报日期）the date it was reported';
+COMMENT ON COLUMN core.project_mentions.stage_rank IS '阶段次序（0线索…5投产）order of `stage` (core.codes)';
+COMMENT ON COLUMN core.project_mentions.reported_stage_rank IS '所报阶段次序 order of `reported_stage`';

@@ -2,14 +2,14 @@
 CREATE OR REPLACE TABLE marts.department_totals AS
 WITH weeks AS (SELECT DISTINCT year, week FROM core.department_weeks),
 lead_latest AS (
-    SELECT w.year, w.week, s.status
+    SELECT w.year, w.week, s.valuable
     FROM weeks w
     JOIN core.department_lead_statuses s ON s.year = w.year AND s.week <= w.week
     QUALIFY row_number() OVER (PARTITION BY w.year, w.week, s.lead_key
                                ORDER BY s.week DESC, s.load_id DESC, s.row_number DESC) = 1
 ),
 leads AS (
-    SELECT year, week, count(*) FILTER (WHERE status IN ('在谈', '已签约')) AS valuable_leads
+    SELECT year, week, count(*) FILTER (WHERE valuable) AS valuable_leads
     FROM lead_latest GROUP BY ALL
 ),
 projects AS (
@@ -29,14 +29,14 @@ enterprises AS (
 ),
 activities AS (
     SELECT w.year, w.week,
-           count(a.activity_type) FILTER (WHERE a.activity_type = '外出招商') AS trips,
-           count(DISTINCT a.place) FILTER (WHERE a.activity_type = '外出招商') AS trip_cities,
-           CAST(coalesce(sum(a.enterprises_count) FILTER (WHERE a.activity_type = '考察对接'), 0) AS BIGINT)
+           count(a.activity_type) FILTER (WHERE a.measure = 'trips') AS trips,
+           count(DISTINCT a.place) FILTER (WHERE a.measure = 'trips') AS trip_cities,
+           CAST(coalesce(sum(a.enterprises_count) FILTER (WHERE a.measure = 'enterprises_visited'), 0) AS BIGINT)
                AS enterprises_visited,
-           count(a.activity_type) FILTER (WHERE a.activity_type = '会见客商') AS investor_meetings,
-           count(a.activity_type) FILTER (WHERE a.activity_type = '推介活动') AS promotions,
+           count(a.activity_type) FILTER (WHERE a.measure = 'investor_meetings') AS investor_meetings,
+           count(a.activity_type) FILTER (WHERE a.measure = 'promotions') AS promotions,
            coalesce(bool_or(a.enterprises_count_approximate)
-                    FILTER (WHERE a.activity_type IN ('外出招商', '考察对接')), false) AS approximate
+                    FILTER (WHERE a.measure IN ('trips', 'enterprises_visited')), false) AS approximate
     FROM weeks w
     LEFT JOIN core.department_activities a ON a.report_year = w.year AND a.report_week <= w.week
     GROUP BY ALL

@@ -2,7 +2,7 @@
 CREATE OR REPLACE TABLE marts.department_weekly AS
 WITH leads AS (
     SELECT department_code, year, week, count(*) AS leads,
-           count(*) FILTER (WHERE status IN ('在谈', '已签约')) AS valuable_leads
+           count(*) FILTER (WHERE valuable) AS valuable_leads
     FROM core.department_lead_statuses GROUP BY ALL
 ),
 projects AS (
@@ -18,23 +18,23 @@ enterprises AS (
 ),
 activities AS (
     SELECT department_code, report_year AS year, report_week AS week,
-           count(*) FILTER (WHERE activity_type = '外出招商') AS trips,
-           CAST(coalesce(sum(enterprises_count) FILTER (WHERE activity_type = '外出招商'), 0) AS BIGINT) AS trip_enterprises,
-           CAST(coalesce(sum(enterprises_count) FILTER (WHERE activity_type = '考察对接'), 0) AS BIGINT)
+           count(*) FILTER (WHERE measure = 'trips') AS trips,
+           CAST(coalesce(sum(enterprises_count) FILTER (WHERE measure = 'trips'), 0) AS BIGINT) AS trip_enterprises,
+           CAST(coalesce(sum(enterprises_count) FILTER (WHERE measure = 'enterprises_visited'), 0) AS BIGINT)
                AS enterprises_visited,
-           count(*) FILTER (WHERE activity_type = '会见客商') AS investor_meetings,
-           count(*) FILTER (WHERE activity_type = '推介活动') AS promotions,
+           count(*) FILTER (WHERE measure = 'investor_meetings') AS investor_meetings,
+           count(*) FILTER (WHERE measure = 'promotions') AS promotions,
            coalesce(bool_or(enterprises_count_approximate)
-                    FILTER (WHERE activity_type IN ('外出招商', '考察对接')), false) AS approximate
+                    FILTER (WHERE measure IN ('trips', 'enterprises_visited')), false) AS approximate
     FROM core.department_activities GROUP BY ALL
 ),
 reported AS (
     SELECT department_code, year, week, list(DISTINCT file_name ORDER BY file_name) AS files
     FROM core.department_reports GROUP BY ALL
 ),
--- A lead counts once a year for a department: valuable when the latest status it reported by then is 在谈 or 已签约.
+-- A lead counts once a year for a department: valuable when the latest status it reported by then is (core.codes).
 lead_latest AS (
-    SELECT g.department_code, g.year, g.week, s.status
+    SELECT g.department_code, g.year, g.week, s.valuable
     FROM core.department_weeks g
     JOIN core.department_lead_statuses s
       ON s.department_code = g.department_code AND s.year = g.year AND s.week <= g.week
@@ -42,7 +42,7 @@ lead_latest AS (
                                ORDER BY s.week DESC, s.load_id DESC, s.row_number DESC) = 1
 ),
 valuable_ytd AS (
-    SELECT department_code, year, week, count(*) FILTER (WHERE status IN ('在谈', '已签约')) AS valuable_leads_ytd
+    SELECT department_code, year, week, count(*) FILTER (WHERE valuable) AS valuable_leads_ytd
     FROM lead_latest GROUP BY ALL
 ),
 weekly AS (

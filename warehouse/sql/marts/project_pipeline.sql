@@ -44,7 +44,7 @@ FROM staged p
 CROSS JOIN core.as_of a
 LEFT JOIN core.departments r ON r.department_code = p.responsible_department_code
 WHERE p.stage IS NOT NULL
-ORDER BY core.stage_rank(p.stage) DESC, p.signed_on, p.project_name;
+ORDER BY p.stage_rank DESC, p.signed_on, p.project_name;
 
 COMMENT ON TABLE marts.project_pipeline IS '项目推进台账（线索→在谈→签约→履约→开工→投产，每个项目一行，按名称+投资方跨市商务局认定表与部门台账合并；已放弃的线索不列入，无法确定的匹配见 core.project_ambiguous_matches）project pipeline: one row per project, matched across bureau sheets and department workbooks on normalised name plus investor; abandoned leads left out, doubtful matches in core.project_ambiguous_matches';
 COMMENT ON COLUMN marts.project_pipeline.project_id IS '项目编号（由规范化名称和投资方生成，每次运行不变）project id, stable across runs (from normalised name and investor)';

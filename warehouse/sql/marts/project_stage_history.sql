@@ -3,11 +3,11 @@
 -- or the date a department workbook was filled in (core.project_mentions).
 CREATE OR REPLACE TABLE marts.project_stage_history AS
 WITH reports AS (
-    SELECT project_id, reported_stage AS stage, core.stage_rank(reported_stage) AS stage_rank, reported_on,
+    SELECT project_id, reported_stage AS stage, reported_stage_rank AS stage_rank, reported_on,
            source, file_name, sheet, row_number, project_name AS name_as_written,
-           max(core.stage_rank(reported_stage)) OVER (
+           max(reported_stage_rank) OVER (
                PARTITION BY project_id
-               ORDER BY reported_on, core.stage_rank(reported_stage), source, file_name, load_id, sheet, row_number
+               ORDER BY reported_on, reported_stage_rank, source, file_name, load_id, sheet, row_number
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reached_before
     FROM core.project_mention_keys
     WHERE reported_stage IS NOT NULL

@@ -7,8 +7,8 @@ SELECT batch,
        sum(total_investment_yi_yuan) AS total_investment_yi_yuan,
        count(*) FILTER (WHERE provincial_status = '待认定') AS waiting_provincial,
        count(*) FILTER (WHERE provincial_status = '已认定') AS confirmed_provincial,
-       count(*) FILTER (WHERE core.stage_rank(stage) >= 2) AS signed,
-       count(*) FILTER (WHERE core.stage_rank(stage) >= 4) AS started,
+       count(*) FILTER (WHERE stage_rank >= 2) AS signed,
+       count(*) FILTER (WHERE stage_rank >= 4) AS started,
        list(project_name ORDER BY project_name) AS project_names
 FROM core.projects
 WHERE batch IS NOT NULL

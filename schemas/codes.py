@@ -1,0 +1,103 @@
+"""The code lists: every value a coded column may hold, its Chinese label, the ways clerks write it, and what it means
+to the marts. This is their one home: the forms' allowed values (schemas/), the readers' synonyms (ingest/forms/),
+the template's drop-downs and core.codes, which the SQL joins for what a value means (a valuable lead, the figure
+an activity counts in, the order of stages), all read these lists when they run, so a value added here is offered,
+accepted and counted with no other edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from pandera import extensions
+
+
+@dataclass(frozen=True)
+class Code:
+    value: str  # as stored in raw.* and core.*
+    synonyms: tuple[str, ...] = ()  # other ways clerks write it (full-width forms and spaces already folded)
+    label: str | None = None  # Chinese label, where the stored value is not Chinese itself
+    written: bool = True  # False: computed by the warehouse, never accepted from a file
+    rank: int | None = None  # the order of project stages
+    valuable: bool = False  # a lead status that counts as a valuable lead (在谈, 已签约)
+    stage: str | None = None  # the project stage a lead status reports
+    measure: str | None = None  # the department figure an activity type counts in
+
+    @property
+    def chinese(self) -> str:
+        return self.label or self.value
+
+
+@dataclass(frozen=True)
+class CodeList:
+    name: str
+    label: str
+    codes: tuple[Code, ...]
+
+    def values(self, written_only: bool = False) -> list[str]:
+        return [code.value for code in self.codes if code.written or not written_only]
+
+    def lookup(self, key: str) -> str | None:
+        """The value a written form (already normalised) stands for; None when it is none of this list's."""
+        for code in self.codes:
+            if code.written and key in (code.value, code.label, *code.synonyms):
+                return code.value
+        return None
+
+
+LISTS: dict[str, CodeList] = {c.name: c for c in (
+    CodeList("lead_status", "线索状态", (
+        Code("线索", ("新线索", "初步接触"), stage="线索"),
+        Code("在谈", ("洽谈", "洽谈中", "正在洽谈"), valuable=True, stage="在谈"),
+        Code("已签约", ("签约",), valuable=True, stage="签约"),
+        Code("已放弃", ("放弃", "终止")),
+    )),
+    CodeList("activity_type", "活动类型", (
+        Code("外出招商", ("外出",), measure="trips"),
+        Code("考察对接", ("考察", "对接"), measure="enterprises_visited"),
+        Code("会见客商", ("会见", "接待客商"), measure="investor_meetings"),
+        Code("推介活动", ("推介会", "推介"), measure="promotions"),
+    )),
+    # The bureau confirms 签约 and later; 线索 and 在谈 are stages the warehouse reads from department leads.
+    CodeList("project_stage", "项目阶段", (
+        Code("线索", rank=0, written=False),
+        Code("在谈", rank=1, written=False),
+        Code("签约", ("已签约",), rank=2),
+        Code("履约", ("已履约",), rank=3),
+        Code("开工", ("已开工",), rank=4),
+        Code("投产", ("已投产", "竣工投产"), rank=5),
+    )),
+    CodeList("provincial_status", "省级认定状态", (
+        Code("待认定", ("未认定", "申报中")),
+        Code("已认定", ("省已认定",)),
+    )),
+    CodeList("batch_type", "三个一批类型", (
+        Code("签约一批", ("签约",)),
+        Code("开工一批", ("开工",)),
+        Code("投产一批", ("投产",)),
+    )),
+    CodeList("kpi_basis", "口径", (
+        Code("confirmed", ("已认定", "确认"), label="认定"),
+        Code("estimated", ("预估", "预测"), label="预计"),
+        Code("reported", label="部门报送", written=False),  # department figures, never the bureau's
+    )),
+    CodeList("six_post", "六职领导", tuple(Code(post) for post in (
+        "党工委书记", "管委会主任", "党工委副书记", "管委会常务副主任", "管委会副主任", "纪工委书记"))),
+)}
+
+
+def code_list(name: str) -> CodeList:
+    """Looked up when used, never captured at import, so the lists stay the one place a value is added."""
+    return LISTS[name]
+
+
+@extensions.register_check_method(statistics=["list_name"])
+def in_code_list(values: pd.Series, *, list_name: str) -> pd.Series:
+    """`pa.Field(in_code_list="lead_status")`: the values a file may hold, read from the list when validating."""
+    return values.isin(code_list(list_name).values(written_only=True))
+
+
+def allowed_message(list_name: str, value: object) -> str:
+    allowed = "、".join(code.chinese for code in code_list(list_name).codes if code.written)
+    return f"「{value}」不是可选的{code_list(list_name).label}，应为：{allowed} (not one of the allowed values)"
