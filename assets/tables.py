@@ -10,8 +10,7 @@ import dagster as dg
 from assets.display import column_schema, rows_table
 from assets.reference import reference_data
 from assets.run_tags import count_in_run
-from ingest.sources import SOURCES
-from warehouse.build import RAW_OWNER, build, drop_strays
+from warehouse.build import RAW_OWNER, build, drawn_sources, drop_strays
 from warehouse.checks import run_checks, sql_checks, write_csv
 from warehouse.objects import SqlObject, column_labels, sql_objects
 from warehouse.resource import Warehouse
@@ -24,22 +23,22 @@ def table_key(table: str) -> dg.AssetKey:
     return dg.AssetKey(table.split("."))
 
 
-def _upstream(read: str) -> list[dg.AssetKey]:
+def _upstream(read: str, reader: str) -> list[dg.AssetKey]:
     """The assets behind a table a query reads: another object, the source filling a raw table, the reference data,
-    or, for the audit trail, every source."""
+    or, for the audit trail, the sources the reading object draws on (warehouse.build.drawn_sources)."""
     if read.startswith(("core.", "marts.")):
         return [table_key(read)]
     if read in RAW_OWNER:
         return [dg.AssetKey(f"{RAW_OWNER[read]}_files")]
     if read.startswith("raw.ref_"):
         return [reference_data.key]
-    return [dg.AssetKey(source.asset_name) for source in SOURCES]
+    return [dg.AssetKey(f"{source}_files") for source in drawn_sources(reader)]
 
 
 def _spec(obj: SqlObject) -> dg.AssetSpec:
     return dg.AssetSpec(
         table_key(obj.key),
-        deps=sorted({key for read in obj.reads for key in _upstream(read)}, key=lambda k: k.to_user_string()),
+        deps=sorted({key for read in obj.reads for key in _upstream(read, obj.key)}, key=lambda k: k.to_user_string()),
         group_name=obj.schema,
         description=obj.description,
         kinds={"duckdb", "sql"},

@@ -20,7 +20,24 @@ from warehouse.objects import SqlObject, sql_objects
 
 RAW_OWNER = {table: source.name for source in SOURCES for table in source.raw_tables}
 # Tables keyed by load: what matters of them is which loads are in force.
-_BY_LOADS = ("audit.loads", "audit.quarantine", "audit.file_findings")
+BY_LOADS = ("audit.loads", "audit.quarantine", "audit.file_findings")
+
+
+def drawn_sources(key: str) -> tuple[str, ...]:
+    """The sources whose files an object's rows come from: the owners of the raw tables it reads, itself or through
+    the objects it reads. An audit table keyed by load, read beside them, can only join their loads, so that is all
+    it depends on; an object drawing on no raw table (core.active_loads) depends on every source's loads."""
+    by_key = {obj.key: obj for obj in sql_objects()}
+    found: set[str] = set()
+    stack, seen = [key], set()
+    while stack:
+        for read in by_key[stack.pop()].reads:
+            if read in RAW_OWNER:
+                found.add(RAW_OWNER[read])
+            elif read in by_key and read not in seen:
+                seen.add(read)
+                stack.append(read)
+    return tuple(s.name for s in SOURCES if s.name in found) or tuple(s.name for s in SOURCES)
 
 
 @dataclass(frozen=True)
@@ -55,9 +72,9 @@ def source_fingerprint(con: duckdb.DuckDBPyConnection, source: str) -> str:
     return _loads_in_force(con, [source])
 
 
-def _input_fingerprint(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    if table in RAW_OWNER or table in _BY_LOADS:
-        sources = [RAW_OWNER[table]] if table in RAW_OWNER else [s.name for s in SOURCES]
+def _input_fingerprint(con: duckdb.DuckDBPyConnection, table: str, reader: str) -> str:
+    if table in RAW_OWNER or table in BY_LOADS:
+        sources = [RAW_OWNER[table]] if table in RAW_OWNER else list(drawn_sources(reader))
         return _digest(table, _loads_in_force(con, sources))
     # Small tables written whole (reference data): their content. The name is ours, never a file's.
     [(content,)] = con.execute(f"SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY t::VARCHAR)) FROM {table} t"
@@ -68,13 +85,18 @@ def _input_fingerprint(con: duckdb.DuckDBPyConnection, table: str) -> str:
 def fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Every object's fingerprint as its inputs stand now."""
     prints: dict[str, str] = {}
-    inputs: dict[str, str] = {}
+    inputs: dict[tuple[str, tuple[str, ...]], str] = {}  # by table and the sources it is read for
     for obj in sql_objects():
-        for read in obj.reads:
-            if read not in prints and read not in inputs:
-                inputs[read] = _input_fingerprint(con, read)
-        prints[obj.key] = _digest(obj.sql, *(f"{read}={prints.get(read) or inputs[read]}"
-                                             for read in sorted(obj.reads)))
+        parts = []
+        for read in sorted(obj.reads):
+            if read in prints:
+                parts.append(f"{read}={prints[read]}")
+                continue
+            scope = drawn_sources(obj.key) if read in BY_LOADS else ()
+            if (read, scope) not in inputs:
+                inputs[(read, scope)] = _input_fingerprint(con, read, obj.key)
+            parts.append(f"{read}={inputs[(read, scope)]}")
+        prints[obj.key] = _digest(obj.sql, *parts)
     return prints
 
 

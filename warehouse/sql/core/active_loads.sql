@@ -1,10 +1,8 @@
--- Only files whose load is in force count: a superseded or rejected load keeps its rows for the audit trail.
--- received_at is when the file landed (its modification time, read at load), in Asia/Shanghai: a fact of the
--- file, the same however often or late the warehouse is rebuilt.
+-- Only files whose load is in force count: a superseded or rejected load keeps its rows for the audit trail. A core
+-- table of one source joins audit.loads itself (status 'loaded'), so that it depends on that source's loads only;
+-- this view is for what spans every source.
 CREATE OR REPLACE VIEW core.active_loads AS
-SELECT load_id, source, file_name, loaded_at,
-       coalesce(timezone('Asia/Shanghai', timezone('UTC', make_timestamp(modified_ns // 1000))), loaded_at)
-           AS received_at
+SELECT load_id, source, file_name, loaded_at, core.received_at(modified_ns, loaded_at) AS received_at
 FROM audit.loads WHERE status = 'loaded';
 
 COMMENT ON TABLE core.active_loads IS '在用的载入（每个在用文件一行）loads in force: files not superseded or rejected';

@@ -16,16 +16,17 @@ projects AS (
 )
 SELECT l.load_id, l.file_name,
        coalesce(f.signed_end, f.any_end,
-                CAST(date_trunc('month', coalesce(p.confirmed_on, CAST(l.received_at AS DATE))) - INTERVAL 1 DAY AS DATE))
+                CAST(date_trunc('month', coalesce(p.confirmed_on, CAST(core.received_at(l.modified_ns, l.loaded_at)
+                                                                        AS DATE))) - INTERVAL 1 DAY AS DATE))
            AS as_of,
        greatest(f.confirmed_on, p.confirmed_on) AS confirmed_on,
-       l.received_at,
+       core.received_at(l.modified_ns, l.loaded_at) AS received_at,
        f.load_id IS NOT NULL AS has_figures,
        p.load_id IS NOT NULL AS has_projects
-FROM core.active_loads l
+FROM audit.loads l
 LEFT JOIN figures f USING (load_id)
 LEFT JOIN projects p USING (load_id)
-WHERE l.source = 'bureau' AND (f.load_id IS NOT NULL OR p.load_id IS NOT NULL);
+WHERE l.status = 'loaded' AND l.source = 'bureau' AND (f.load_id IS NOT NULL OR p.load_id IS NOT NULL);
 
 COMMENT ON TABLE core.bureau_rounds IS '市商务局认定批次（每个在用文件一行）bureau confirmation rounds, one per bureau file in force: the period it speaks for and when it was confirmed';
 COMMENT ON COLUMN core.bureau_rounds.load_id IS '载入编号 load id';

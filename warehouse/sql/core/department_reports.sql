@@ -4,7 +4,7 @@
 CREATE OR REPLACE TABLE core.department_reports AS
 WITH reports AS (
     SELECT r.*, last_day(r.period_end) - CAST((isodow(last_day(r.period_end)) + 3) % 7 AS INTEGER) AS last_thursday
-    FROM raw.dept_reports r JOIN core.active_loads USING (load_id)
+    FROM raw.dept_reports r JOIN audit.loads l ON l.load_id = r.load_id AND l.status = 'loaded'
 )
 SELECT * EXCLUDE (last_thursday) REPLACE (
            CASE WHEN period_kind = 'month' THEN CAST(isoyear(last_thursday) AS INTEGER) ELSE year END AS year,

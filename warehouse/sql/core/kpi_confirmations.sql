@@ -7,7 +7,7 @@ SELECT k.year, k.month_from, k.month_to AS month, k.metric_code, k.basis, k.valu
        row_number() OVER w = count(*) OVER (PARTITION BY k.year, k.month_from, k.month_to, k.metric_code, k.basis)
            AS is_latest
 FROM raw.bureau_kpi k
-JOIN core.active_loads l USING (load_id)
+JOIN audit.loads l ON l.load_id = k.load_id AND l.status = 'loaded'
 WINDOW w AS (PARTITION BY k.year, k.month_from, k.month_to, k.metric_code, k.basis
              ORDER BY k.confirmed_on NULLS FIRST, k.load_id, k.row_number);
 

@@ -3,7 +3,7 @@ CREATE OR REPLACE TABLE core.trade_enterprise_monthly AS
 SELECT t.*,
        coalesce(by_uscc.enterprise_id, by_code.enterprise_id, by_name.enterprise_id) AS enterprise_id
 FROM raw.customs_enterprise_monthly t
-JOIN core.active_loads USING (load_id)
+JOIN audit.loads l ON l.load_id = t.load_id AND l.status = 'loaded'
 LEFT JOIN core.enterprises by_uscc ON by_uscc.uscc = t.uscc
 LEFT JOIN core.enterprises by_code ON by_code.customs_code = t.customs_code
 LEFT JOIN (

@@ -6,9 +6,10 @@
 CREATE OR REPLACE TABLE core.trade_platform_coverage AS
 WITH parts AS (
     SELECT p.load_id, p.file_name, p.year, p.month_from, p.month_to, p.reg_place_code AS region_code,
-           min(p.reg_place_name) AS region, count(*) AS lines, l.received_at
+           min(p.reg_place_name) AS region, count(*) AS lines,
+           core.received_at(l.modified_ns, l.loaded_at) AS received_at
     FROM core.trade_platform_lines p
-    JOIN core.active_loads l USING (load_id)
+    JOIN audit.loads l USING (load_id)
     GROUP BY ALL
 ),
 monthly AS (

@@ -1,5 +1,6 @@
 CREATE OR REPLACE VIEW core.trade_platform_lines AS
-SELECT p.* EXCLUDE (problems) FROM raw.customs_platform p JOIN core.active_loads USING (load_id)
+SELECT p.* EXCLUDE (problems)
+FROM raw.customs_platform p JOIN audit.loads l ON l.load_id = p.load_id AND l.status = 'loaded'
 WHERE p.problems IS NULL;
 
 COMMENT ON TABLE core.trade_platform_lines IS '海关统计平台在用数据行 customs platform lines of the downloads in force that broke no rule; marts.trade_by_product_partner counts them by core.trade_platform_coverage';

@@ -6,7 +6,7 @@ WITH bureau AS (
     SELECT core.name_key(p.project_name) AS project_key, p.stage, p.signed_on, p.confirmed_on,
            p.six_post_leader
     FROM raw.bureau_projects p
-    JOIN core.active_loads USING (load_id)
+    JOIN audit.loads l ON l.load_id = p.load_id AND l.status = 'loaded'
     QUALIFY row_number() OVER (PARTITION BY core.name_key(p.project_name)
                                ORDER BY p.confirmed_on DESC NULLS LAST, p.load_id DESC, p.row_number DESC) = 1
 ),
