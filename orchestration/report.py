@@ -16,12 +16,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from reports.figures import BASIS_ZH, STATUS_ZH, amount, percent
 from reports.width import display_width, pad
-from warehouse.audit import loads_summary, open_quarantine, open_rejections
-from warehouse.database import SQL_DIR, query
+from warehouse.database import records
 
 SOURCE_ZH = {"bureau": "市商务局", "departments": "部门", "customs": "海关"}
 LOAD_STATUS_ZH = {"loaded": "已入库", "superseded": "已被替代", "rejected": "整体退回", "failed": "写入失败"}
@@ -61,16 +59,8 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: 
     return "\n".join([line(headers), "  " + "  ".join("-" * w for w in widths)] + [line(r) for r in cells])
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
-    return [{k: (None if v is None or (isinstance(v, float) and pd.isna(v)) else v) for k, v in r.items()}
-            for r in frame.to_dict("records")]
-
-
 def _kpi_section(con: duckdb.DuckDBPyConnection) -> str:
-    # Read with fetchall, not as a DataFrame, so the DECIMAL figures stay exact.
-    cursor = con.execute((SQL_DIR / "queries" / "kpi_latest_report.sql").read_text(encoding="utf-8"))
-    columns = [d[0] for d in cursor.description]
-    kpis = [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+    kpis = records(con, "kpi_latest_report")
     rows = [[k["year"], f"{k['month']}月", k["metric_name"], BASIS_ZH.get(k["basis"], k["basis"]),
              amount(k["actual"]), k["unit"], amount(k["target"]), percent(k["completion_rate"]),
              percent(k["time_progress"]), amount(k["gap_pp"]) if k["gap_pp"] is not None else "—",
@@ -83,9 +73,9 @@ def run_report(published: Path) -> str:
     con = duckdb.connect(str(published), read_only=True)
     try:
         kpis = _kpi_section(con)
-        loads = _records(loads_summary(con))
-        rejected = _records(open_rejections(con, None))
-        quarantined = _records(open_quarantine(con, None))
+        loads = records(con, "loads_summary")
+        rejected = records(con, "open_rejections", source=None)
+        quarantined = records(con, "open_quarantine", source=None)
     finally:
         con.close()
     load_rows = [[SOURCE_ZH.get(r["source"], r["source"]), LOAD_STATUS_ZH.get(r["status"], r["status"]),
@@ -158,10 +148,16 @@ def check_section(records: Sequence[CheckRecord]) -> str:
     return "\n".join(lines)
 
 
-def check_records(database: Path, run_id: str) -> list[CheckRecord]:
+def latest_run(database: Path) -> str | None:
+    """The run whose check results the published file carries."""
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute("SELECT arg_max(run_id, checked_at) FROM audit.check_results").fetchone()[0]
+
+
+def check_records(database: Path, run_id: str | None) -> list[CheckRecord]:
     """The run's check results as audit.check_results keeps them (the build file: a blocked build is not published)."""
     with duckdb.connect(str(database), read_only=True) as con:
-        found = query(con, "check_results", run_id=run_id)
+        found = records(con, "check_results", run_id=run_id)
     return [CheckRecord(**{k: v for k, v in row.items() if k != "failing"},
                         failing=json.loads(row["failing"]) if row["failing"] else [])
-            for row in _records(found)]
+            for row in found]

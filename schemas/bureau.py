@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.codes import in_code_list  # noqa: F401 - registers the in_code_list rule used below
+from schemas.allowed import in_code_list  # noqa: F401 - registers the in_code_list rule used below
 from schemas.rules import CUSTOM_RULES
 from schemas.storage import stored_as  # noqa: F401 - registers the stored_as rule used below
 

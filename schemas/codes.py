@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-from pandera import extensions
-
 
 @dataclass(frozen=True)
 class Code:
@@ -90,12 +87,6 @@ LISTS: dict[str, CodeList] = {c.name: c for c in (
 def code_list(name: str) -> CodeList:
     """Looked up when used, never captured at import, so the lists stay the one place a value is added."""
     return LISTS[name]
-
-
-@extensions.register_check_method(statistics=["list_name"])
-def in_code_list(values: pd.Series, *, list_name: str) -> pd.Series:
-    """`pa.Field(in_code_list="lead_status")`: the values a file may hold, read from the list when validating."""
-    return values.isin(code_list(list_name).values(written_only=True))
 
 
 def allowed_message(list_name: str, value: object) -> str:

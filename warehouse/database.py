@@ -10,9 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 # DuckDB would cache up to 80% of RAM; the nightly job shares a small machine, and a customs download of years
@@ -134,3 +137,10 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
 def query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
     """Run warehouse/sql/queries/<name>.sql with named parameters ($name in the file)."""
     return con.execute((SQL_DIR / "queries" / f"{name}.sql").read_text(encoding="utf-8"), params).df()
+
+
+def records(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[dict]:
+    """query() as plain rows, the DECIMALs exact, without pandas (the run report of a night with nothing new)."""
+    cursor = con.execute((SQL_DIR / "queries" / f"{name}.sql").read_text(encoding="utf-8"), params)
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

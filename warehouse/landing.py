@@ -152,3 +152,11 @@ def clear_staging(archive_dir: Path) -> None:
     if archive_dir.is_dir():
         for leftover in archive_dir.glob(".incoming-*"):
             leftover.unlink(missing_ok=True)
+
+
+def folder_digest(folder: Path, pattern: str = "*") -> str:
+    """A hash of the names and contents of a folder's files (the reference data: the same files, the same version)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]

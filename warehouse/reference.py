@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import duckdb
 import pandas as pd
 
@@ -40,14 +37,6 @@ def _weight_rows(reference: Reference) -> list[dict]:
     return [{"measure": measure, "weight": str(weight), "cap": str(caps.get(measure, default_cap))
              if caps.get(measure, default_cap) is not None else None}
             for measure, weight in weights.items()]
-
-
-def reference_version(folder: Path) -> str:
-    """A hash of every reference file's name and content: the same files, the same version."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.glob("*") if p.is_file()):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
 
 
 def write_reference(con: duckdb.DuckDBPyConnection, reference: Reference) -> dict[str, int]:

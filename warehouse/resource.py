@@ -13,7 +13,7 @@ from ingest.forms.reference import Reference, load_reference
 from warehouse.database import connect, prepare
 from warehouse.home import Paths
 from warehouse.isolation import ParsePool, shared_pool
-from warehouse.reference import reference_version
+from warehouse.landing import folder_digest
 
 # Build files brought up to date by this process (a run: the daemon starts one process per run): the DDL is
 # applied once, not on every connection.
@@ -47,7 +47,7 @@ class Warehouse(dg.ConfigurableResource):
     def reference(self) -> tuple[Reference, str]:
         """The reference data and its version (a hash of the files); ReferenceError names what is wrong."""
         folder = self.paths.reference
-        version = reference_version(folder)
+        version = folder_digest(folder)
         if (folder, version) not in _REFERENCE:
             _REFERENCE[(folder, version)] = load_reference(folder)
         return _REFERENCE[(folder, version)], version
