@@ -62,8 +62,14 @@ def main() -> int:
 
     import dagster as dg
 
+    from ingest.sources import SOURCES
     from orchestration.definitions import build_definitions
+    from warehouse.isolation import shared_pool
+    from warehouse.resource import Warehouse
 
+    # The readers' workers import pandas and pandera while Dagster sets the run up.
+    shared_pool(Warehouse.model_fields["parse_workers"].default).warm(
+        [source.reader_name.split(":")[0] for source in SOURCES])
     prepare_dagster_home(where)
     os.environ["DAGSTER_HOME"] = str(where.dagster_home)
     with dg.DagsterInstance.get() as instance:

@@ -14,6 +14,7 @@ pickled by name). Nothing here imports pandas or DuckDB, so a worker starts with
 from __future__ import annotations
 
 import atexit
+import importlib
 import os
 import pickle
 import signal
@@ -65,6 +66,7 @@ class _Worker:
     connection: Connection  # parent end: tasks out, results in
     task: _Task | None = None
     started: float = 0.0
+    warming: bool = False  # importing the readers (warm()); its answer is read before its first task
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -108,6 +110,15 @@ class ParsePool:
     memory_mb: int = MEMORY_LIMIT_MB
     _idle: list[_Worker] = field(default_factory=list)
 
+    def warm(self, modules: Sequence[str]) -> None:
+        """Start the workers now and have them import these modules, without waiting: a run that will read files
+        starts them while it does its own setting up."""
+        while len(self._idle) < self.workers:
+            worker = _start_worker(self.memory_mb)
+            worker.connection.send((_import_modules, list(modules), None))
+            worker.warming = True
+            self._idle.append(worker)
+
     def read(self, reader: Reader, paths: Sequence[Path], reference: object) -> list[object]:
         """reader(paths, reference) in the workers, results in the order of `paths`."""
         results: list[object] = [None] * len(paths)
@@ -121,6 +132,11 @@ class ParsePool:
             while queue or busy:
                 while queue and len(busy) < self.workers:
                     worker = self._idle.pop() if self._idle else _start_worker(self.memory_mb)
+                    if worker.warming:
+                        worker.warming = False
+                        if _receive(worker) is None:  # died while importing: a fresh one takes its place
+                            _stop(worker)
+                            worker = _start_worker(self.memory_mb)
                     worker.task, worker.started = queue.popleft(), time.monotonic()
                     worker.connection.send((reader, [paths[i] for i in worker.task.indexes], reference))
                     busy.append(worker)
@@ -156,6 +172,8 @@ class ParsePool:
     def close(self) -> None:
         while self._idle:
             worker = self._idle.pop()
+            if worker.warming:
+                _receive(worker)
             worker.connection.close()
             try:
                 worker.process.wait(timeout=5)
@@ -190,6 +208,12 @@ def shared_pool(workers: int) -> ParsePool:
         _POOL = ParsePool(workers)
         atexit.register(_POOL.close)
     return _POOL
+
+
+def _import_modules(names: list[str], _reference: object) -> list[None]:
+    for name in names:
+        importlib.import_module(name)
+    return [None] * len(names)
 
 
 def _portable(result: object) -> object:
