@@ -13,6 +13,7 @@ from warehouse.checks import record_results
 from warehouse.loads import load_source
 from warehouse.objects import column_labels
 from warehouse.resource import Warehouse
+from warehouse.runs import note_run
 
 
 def _specs(name: str) -> list[dg.AssetCheckSpec]:
@@ -38,6 +39,7 @@ def landing_asset(source: Source) -> dg.AssetsDefinition:
     def _load(context: dg.AssetExecutionContext, warehouse: Warehouse):
         reference, _ = reference_or_fail(warehouse)
         with warehouse.connect() as con:
+            note_run(con, context.run_id)
             outcomes = load_source(con, source.name, warehouse.paths, source.reader, reference,
                                    run_id=context.run_id, pool=warehouse.pool())
             rejected = open_rejections(con, source.name)

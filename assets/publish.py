@@ -8,6 +8,7 @@ from assets.tables import TABLE_KEYS
 from warehouse.dictionary import build_dictionary
 from warehouse.publish import build_state, publish
 from warehouse.resource import Warehouse
+from warehouse.runs import finish_run, note_run
 
 # The state of the build last published, kept beside the published file (warehouse.publish.build_state).
 STATE_FILE = ".zhaoshang.duckdb.state"
@@ -16,14 +17,18 @@ STATE_FILE = ".zhaoshang.duckdb.state"
 @dg.asset(group_name="publish", deps=[*TABLE_KEYS, *(asset.key for asset in INGEST_ASSETS)], kinds={"duckdb"},
           description="发布给分析人员的只读文件 the file analysts open read-only: "
                       "<ZHAOSHANG_HOME>/warehouse/zhaoshang.duckdb")
-def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     paths = warehouse.paths
     state = build_state(paths.build_db)
     marker = paths.published_db.with_name(STATE_FILE)
     unchanged = paths.published_db.exists() and marker.exists() and marker.read_text() == state
-    if not unchanged:
-        with warehouse.connect() as con:
+    with warehouse.connect() as con:
+        note_run(con, context.run_id)
+        # Recorded before the copy, so the published file says which run published it.
+        finish_run(con, context.run_id, published=not unchanged)
+        if not unchanged:
             build_dictionary(con)
+    if not unchanged:
         publish(paths.build_db, paths.published_db)
         marker.write_text(state)
     return dg.MaterializeResult(

@@ -6,6 +6,7 @@ import dagster as dg
 from ingest.forms.reference import Reference, ReferenceError
 from warehouse.reference import write_reference
 from warehouse.resource import Warehouse
+from warehouse.runs import note_run
 
 
 def reference_or_fail(warehouse: Warehouse) -> tuple[Reference, str]:
@@ -17,9 +18,10 @@ def reference_or_fail(warehouse: Warehouse) -> tuple[Reference, str]:
 
 @dg.asset(group_name="reference", kinds={"csv", "duckdb"},
           description="参考数据：部门、企业名录、指标、目标、汇率、排名权重 reference/*.csv, *.yaml -> raw.ref_*")
-def reference_data(warehouse: Warehouse) -> dg.MaterializeResult:
+def reference_data(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     reference, version = reference_or_fail(warehouse)
     with warehouse.connect() as con:
+        note_run(con, context.run_id)
         counts = write_reference(con, reference)
     # The version is the files' hash: rewritten with the same files, nothing downstream is out of date.
     return dg.MaterializeResult(data_version=dg.DataVersion(version),

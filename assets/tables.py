@@ -14,6 +14,7 @@ from warehouse.build import RAW_OWNER, build, drawn_sources, drop_strays
 from warehouse.checks import run_checks, sql_checks, write_csv
 from warehouse.objects import SqlObject, column_labels, sql_objects
 from warehouse.resource import Warehouse
+from warehouse.runs import note_run
 
 _SEVERITY = {"blocking": dg.AssetCheckSeverity.ERROR, "warning": dg.AssetCheckSeverity.WARN,
              "information": dg.AssetCheckSeverity.WARN}
@@ -67,6 +68,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):
     selected = {".".join(key.path) for key in context.selected_asset_keys}
     checks = [c for c in CHECKS if dg.AssetCheckKey(table_key(c.table), c.name) in context.selected_asset_check_keys]
     with warehouse.connect() as con:
+        note_run(con, context.run_id)
         if selected == {obj.key for obj in OBJECTS}:
             for stray in drop_strays(con):
                 context.log.info(f"{stray}: no SQL file creates it any more; dropped")

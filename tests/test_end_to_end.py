@@ -8,6 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from warehouse.checks import sql_checks
+
 
 @pytest.fixture(scope="module")
 def published(demo_run) -> Path:
@@ -66,3 +68,13 @@ def test_every_file_is_accounted_for(published: Path) -> None:
     landed = [p for p in (home / "landing").rglob("*") if p.is_file()]
     assert files == len(landed)
     assert unbalanced == 0
+
+
+def test_the_run_is_recorded_with_what_it_read_and_published(published: Path) -> None:
+    with duckdb.connect(str(published), read_only=True) as con:
+        runs = con.execute("SELECT status, files_read, files_rejected, rows_quarantined, finished_at >= started_at"
+                           " FROM audit.runs").fetchall()
+        files = con.execute("SELECT count(*) FROM audit.loads").fetchone()[0]
+        checked = con.execute("SELECT count(*) FROM audit.check_results").fetchone()[0]
+    assert runs == [("published", files, 0, 1, True)]
+    assert checked == len(sql_checks()) + 3 * 3  # every SQL check, and three per source

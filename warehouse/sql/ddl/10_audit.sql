@@ -151,3 +151,24 @@ COMMENT ON COLUMN audit.table_fingerprints.run_id IS '运行编号 the run that 
 COMMENT ON TABLE audit.migrations IS '已应用的迁移 changes of warehouse/sql/migrations applied to this build file';
 COMMENT ON COLUMN audit.migrations.name IS '迁移文件 migration file';
 COMMENT ON COLUMN audit.migrations.applied_at IS '应用时间 when it was applied';
+
+-- Every run that touched the build file: when it started and finished, whether it published, what it read.
+CREATE TABLE IF NOT EXISTS audit.runs (
+    run_id           VARCHAR PRIMARY KEY,
+    started_at       TIMESTAMP NOT NULL,
+    finished_at      TIMESTAMP,
+    status           VARCHAR NOT NULL,   -- running | published | unchanged | not_published
+    files_read       INTEGER,
+    files_rejected   INTEGER,
+    rows_quarantined INTEGER,
+    checks_failed    INTEGER
+);
+COMMENT ON TABLE audit.runs IS '运行记录（每次运行一行）every run: when, whether it published, what it read';
+COMMENT ON COLUMN audit.runs.run_id IS '运行编号 Dagster run id (audit.loads.run_id, audit.check_results.run_id)';
+COMMENT ON COLUMN audit.runs.started_at IS '开始时间 when it started';
+COMMENT ON COLUMN audit.runs.finished_at IS '结束时间 when it published or found nothing to publish';
+COMMENT ON COLUMN audit.runs.status IS '状态：running 进行中，published 已发布，unchanged 无变化未重新发布，not_published 未发布（中断或阻断性检查未通过）status';
+COMMENT ON COLUMN audit.runs.files_read IS '读取的文件数 files read in the run';
+COMMENT ON COLUMN audit.runs.files_rejected IS '退回的文件数 of which rejected or failed';
+COMMENT ON COLUMN audit.runs.rows_quarantined IS '隔离的行数 rows quarantined in the run';
+COMMENT ON COLUMN audit.runs.checks_failed IS '未通过的检查数（提示信息除外）checks that did not pass, information left out';
