@@ -103,14 +103,35 @@ def year_hint(text: object) -> int | None:
     return int(match[1]) if match else None
 
 
+# The week rules, in one place for Python (core.iso_weeks states the same calendar for SQL). An ISO week belongs to
+# the month of its Thursday, as it belongs to the year of its Thursday; so a month's last week is the week of its
+# last Thursday, and a week's month, quarter and half are in its own ISO year.
+
+
+def month_last_week(year: int, month: int) -> tuple[int, int]:
+    """(ISO year, ISO week) of the last week that belongs to the month: the week of its last Thursday."""
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    iso = date.fromordinal(last.toordinal() - (last.isoweekday() - 4) % 7).isocalendar()
+    return iso.year, iso.week
+
+
 @dataclass(frozen=True)
 class ReportPeriod:
     kind: str  # 'week' | 'month' | 'range'
     year: int  # ISO year of `week`
-    week: int  # ISO week: of the week itself, of a month's last day, of a range's first day
+    week: int  # the ISO week the report counts in: the week itself, a month's last week, a range's first day's
     start: date
     end: date
     label: str  # '2024-W23', '2024-06' or '2024-06-03~2024-06-09'
+
+    @property
+    def key(self) -> str:
+        """What a later report for the same period replaces: a date range that is exactly one ISO week is that week
+        ('2024.6.3-2024.6.9' resubmitted as '2024年第23周' replaces it)."""
+        start = self.start.isocalendar()
+        if self.kind == "range" and start.weekday == 1 and (self.end - self.start).days == 6:
+            return f"{start.year}-W{start.week:02d}"
+        return self.label
 
 
 _WEEK = (re.compile(r"^(\d{4})年?第(\d{1,2})周$"), re.compile(r"^(\d{4})-?W(\d{1,2})$"))
@@ -138,8 +159,7 @@ def parse_report_period(cell: object) -> ReportPeriod:
         if not 1 <= month <= 12:
             raise ValueError(f"「{cell}」的月份{month}不存在 (no such month)")
         end = date(year, month, calendar.monthrange(year, month)[1])
-        iso = end.isocalendar()
-        return ReportPeriod("month", iso.year, iso.week, date(year, month, 1), end, f"{year}-{month:02d}")
+        return ReportPeriod("month", *month_last_week(year, month), date(year, month, 1), end, f"{year}-{month:02d}")
     if match := _RANGE.match(text):
         year, month, day, year_to, month_to, day_to = match.groups()
         start = _day(cell, _plausible(cell, int(year)), int(month), int(day))

@@ -1,8 +1,7 @@
 """The report periods: a month (PERIOD=2024-06) and an ISO week (WEEK=2024-W26), and how they meet.
 
-Department work is reported by ISO week; a month's department figures are those of the week holding its last
-day, as a monthly department report counts in that week. December's last days can fall in week 1 of the next
-ISO year: December then takes the last week of its own ISO year (the week of 28 December).
+Department work is reported by ISO week; a month's department figures are those of its last week, the week of its
+last Thursday, in which a monthly department report counts too (ingest/periods.py holds the rule).
 """
 
 from __future__ import annotations
@@ -11,6 +10,8 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from ingest.periods import month_last_week
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,7 @@ class Month:
 
     @property
     def iso_week(self) -> IsoWeek:
-        day = self.last_day
-        if day.isocalendar().year != self.year:
-            day = dt.date(self.year, 12, 28)
-        iso = day.isocalendar()
-        return IsoWeek(iso.year, iso.week)
+        return IsoWeek(*month_last_week(self.year, self.month))
 
     @property
     def label(self) -> str:

@@ -66,7 +66,8 @@ def prepare(path: Path) -> None:
     with connect(path) as con:
         new = not con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'audit' AND table_name = 'loads'").fetchone()[0]
-        apply_sql_dir(con, "ddl")
+        # The schemas and the record of migrations first; the migrations; then the tables as they are now.
+        con.execute((SQL_DIR / "ddl" / "00_schemas.sql").read_text(encoding="utf-8"))
         applied = {name for (name,) in con.execute("SELECT name FROM audit.migrations").fetchall()}
         for file in sql_files("migrations"):
             if file.name in applied:
@@ -76,6 +77,7 @@ def prepare(path: Path) -> None:
                 con.execute(file.read_text(encoding="utf-8"))
             con.execute("INSERT INTO audit.migrations VALUES (?, now())", [file.name])
             con.commit()
+        apply_sql_dir(con, "ddl")
         functions = _functions()
         # A macro no file defines any more (a retired core.stage_rank) would otherwise stay, and be published.
         for (name,) in con.execute("SELECT DISTINCT function_name FROM duckdb_functions() WHERE schema_name = 'core'"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -329,7 +328,7 @@ def _parse(path: Path, reference: Reference) -> tuple[ParsedFile, list[_Pending]
         raise FileRejected("工作簿中没有可识别的表（线索、签约项目、注册企业、招商活动），请使用模板 "
                            "(no known sheet: leads, signed projects, registered enterprises, activities)")
     code, written, period, reporter, reported_on = _identity(path, sheets, [t for _, t in matched], reference)
-    parsed = ParsedFile(logical_key=f"departments|{code}|{_week_or_label(period)}", findings=list(workbook.findings))
+    parsed = ParsedFile(logical_key=f"departments|{code}|{period.key}", findings=list(workbook.findings))
     try:
         reported = parse_date(reported_on)
     except ValueError as err:
@@ -374,29 +373,10 @@ def _validate(pending: list[_Pending]) -> None:
         parsed.issues.sort(key=lambda issue: (sheet_order.get((id(parsed), issue.sheet), -1), issue.row_number or 0))
 
 
-def _week_or_label(period: ReportPeriod) -> str:
-    """A date range that is exactly one ISO week is that week: '2024.6.3-2024.6.9' resubmitted as '2024年第23周'
-    replaces it."""
-    start = period.start.isocalendar()
-    if period.kind == "range" and start.weekday == 1 and (period.end - period.start).days == 6:
-        return f"{start.year}-W{start.week:02d}"
-    return period.label
-
-
-def _report_week(period: ReportPeriod) -> tuple[int, int]:
-    """The ISO week a report counts in: a month's is the week of its last day, but December's stays in its own
-    year (31 December can fall in week 1 of the next ISO year), or its rows would count for the wrong year."""
-    if period.kind == "month" and period.end.isocalendar().year != period.end.year:
-        last = dt.date(period.end.year, 12, 28).isocalendar()  # 28 December is always in the year's last week
-        return last.year, last.week
-    return period.year, period.week
-
-
 def _report_frame(code: str, written: str, period: ReportPeriod, reporter: str | None, reported: object
                   ) -> pd.DataFrame:
-    year, week = _report_week(period)
     return pd.DataFrame([{
         "department_code": code, "department_as_written": written, "period_kind": period.kind,
-        "period_label": period.label, "year": year, "week": week,
+        "period_label": period.label, "year": period.year, "week": period.week,
         "period_start": period.start, "period_end": period.end, "reporter": reporter, "reported_on": reported,
     }], dtype=object)

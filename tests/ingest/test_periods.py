@@ -85,9 +85,14 @@ def test_report_month(cell):
     assert (period.start, period.end) == (date(2024, 6, 1), date(2024, 6, 30))
 
 
-def test_december_belongs_to_iso_week_of_its_last_day():
-    period = parse_report_period("2024年12月")
-    assert (period.year, period.week, period.label) == (2025, 1, "2024-12")
+@pytest.mark.parametrize(("cell", "year", "week"), [
+    ("2024年12月", 2024, 52),  # 31 December 2024 is in ISO week 2025-W01, whose Thursday is in January
+    ("2024年7月", 2024, 30),  # July ends on a Wednesday: its last week is the one before, Thursday 25 July
+    ("2026年1月", 2026, 5),  # 29 January 2026 is a Thursday
+])
+def test_a_monthly_report_counts_in_the_last_week_of_its_own_month(cell, year, week):
+    period = parse_report_period(cell)
+    assert (period.year, period.week) == (year, week)
 
 
 @pytest.mark.parametrize(

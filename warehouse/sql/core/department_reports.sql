@@ -1,15 +1,7 @@
--- Department reports in force (a resubmission has superseded the earlier workbook in audit.loads). A monthly
--- report counts in the last ISO week that belongs to its month (the week of the month's last Thursday, see
--- core.iso_weeks), so its rows land in its own month, quarter and year.
+-- Department reports in force (a resubmission has superseded the earlier workbook in audit.loads), with the ISO week
+-- each counts in as the reader placed it (ingest/periods.py): a monthly report in the last week of its own month.
 CREATE OR REPLACE TABLE core.department_reports AS
-WITH reports AS (
-    SELECT r.*, last_day(r.period_end) - CAST((isodow(last_day(r.period_end)) + 3) % 7 AS INTEGER) AS last_thursday
-    FROM raw.dept_reports r JOIN audit.loads l ON l.load_id = r.load_id AND l.status = 'loaded'
-)
-SELECT * EXCLUDE (last_thursday) REPLACE (
-           CASE WHEN period_kind = 'month' THEN CAST(isoyear(last_thursday) AS INTEGER) ELSE year END AS year,
-           CASE WHEN period_kind = 'month' THEN CAST(week(last_thursday) AS INTEGER) ELSE week END AS week)
-FROM reports;
+SELECT r.* FROM raw.dept_reports r JOIN audit.loads l ON l.load_id = r.load_id AND l.status = 'loaded';
 
 COMMENT ON TABLE core.department_reports IS '在用的部门报告（每份工作簿一行）department workbooks in force, one row each: who reported for which period, and the ISO week it counts in';
 COMMENT ON COLUMN core.department_reports.load_id IS '载入编号 load id (audit.loads)';

@@ -57,9 +57,6 @@ CREATE TABLE IF NOT EXISTS audit.skipped_files (
     seen_at         TIMESTAMP NOT NULL
 );
 
--- Which files of warehouse/sql/migrations have changed this build file; a new build file starts with all of them.
-CREATE TABLE IF NOT EXISTS audit.migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL);
-
 -- What each core and mart object was last built from (warehouse/build.py): unchanged inputs, no rebuild.
 CREATE TABLE IF NOT EXISTS audit.table_fingerprints (
     table_name  VARCHAR PRIMARY KEY,
