@@ -181,3 +181,15 @@ def test_a_january_table_headed_1yue_leiji_loads(trade_home: Path) -> None:
     [frame] = parsed.tables["raw.customs_enterprise_monthly"]
     assert (parsed.rows_read, parsed.issues) == (1, [])
     assert frame["total_ytd_wan_yuan"].tolist() == [D("100")]
+
+
+def test_a_roster_name_written_with_spaces_brackets_and_full_width_forms_is_the_roster_enterprise(
+        trade_home: Path, build) -> None:
+    rows = [("漯河 富元食品（有限公司）", None, None, 60.68, 296.58, 42.48, 207.61, 18.20, 88.97),
+            ("正腾商贸", None, None, 31.21, 93.64, 12.48, 37.46, 18.73, 56.18)]
+    _table(trade_home, "2024年1-5月西城区企业进出口情况.xlsx", monthly_table(2024, 5, "万元", rows, None))
+
+    _, con = build(trade_home)
+    assert con.execute("SELECT enterprise_name FROM marts.trade_by_enterprise ORDER BY 1").fetchall() == [
+        ("漯河富元食品有限公司",), ("漯河正腾商贸有限公司",)]
+    assert con.execute("SELECT count(*) FROM marts.trade_unmatched").fetchone() == (0,)
