@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import dagster as dg
 import pytest
 import sqlglot
 from sqlglot import expressions as exp
@@ -15,8 +16,12 @@ from demo import reference as demo_reference
 from ingest.forms import template
 from ingest.forms.reference import ReferenceError, load_reference
 from ingest.forms.reference_models import MEASURES
+from orchestration.definitions import ASSETS
+from tests.workbooks import KPI_HEADER, write_workbook
 from warehouse.database import connect, prepare
+from warehouse.home import Paths
 from warehouse.reference import write_reference
+from warehouse.resource import Warehouse
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -369,3 +374,22 @@ def test_the_template_command_names_the_problem(tmp_path: Path, capsys: pytest.C
     assert raised.value.code == 2
     assert "pipeline.yaml start_rate_denominator：「all」应为 signed、signed_confirmed、fulfilled 之一" in \
         capsys.readouterr().err
+
+
+def test_a_run_stops_before_any_source_with_every_problem(home: Path) -> None:
+    write_workbook(home / "landing" / "bureau" / "认定-2024年1-5月.xlsx",
+                   {"指标认定": [KPI_HEADER, ["签约项目", "1-5月", 7, "个", "认定", dt.date(2024, 6, 14)]]})
+    (home / "reference" / "targets.csv").write_text("year,metric_code,target\n2024年,trade_total,5300\n",
+                                                    encoding="utf-8")
+    (home / "reference" / "ranking.yaml").write_text("red_list_sizee: 3\n", encoding="utf-8")
+
+    result = dg.materialize(ASSETS, resources={"warehouse": Warehouse(home=str(home))}, raise_on_error=False)
+
+    [failure] = [event for event in result.all_events if event.is_step_failure]
+    assert failure.step_key == "reference_data"
+    assert failure.step_failure_data.user_failure_data.description == (
+        "参考数据有误 (reference data is wrong): "
+        "targets.csv 第2行 year：「2024年」应为四位数字的年份，如2024 (year must be a number such as 2024)\n"
+        f"ranking.yaml red_list_sizee：不认识的设置项，已知的有 {RANKING_KEYS}，最接近的是 red_list_size (unknown key)")
+    assert not [event for event in result.all_events if event.is_successful_output]
+    assert not Paths(home).build_db.exists() and not Paths(home).published_db.exists()
