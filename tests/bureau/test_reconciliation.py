@@ -37,12 +37,12 @@ def test_which_checks_block_publication():
     assert not CHECKS["info_reconcil_department_projects_unconfirmed"].blocking
     assert not CHECKS["info_project_ambiguous_matches"].blocking
     assert not CHECKS["kpi_sources_disagree"].blocking  # the bureau must correct it: warn, publish
-    assert CHECKS["project_pipeline_settings_known"].blocking
+    assert CHECKS["department_weekly_unique"].blocking
 
 
 @pytest.mark.parametrize("name", ["info_reconcil_bureau_projects_unreported",
                                   "info_reconcil_department_projects_unconfirmed", "info_project_ambiguous_matches",
-                                  "kpi_sources_disagree", "project_pipeline_settings_known"])
+                                  "kpi_sources_disagree"])
 def test_a_consistent_district_passes(clean, name):
     assert rows_of(clean, name) == []
 
@@ -80,9 +80,3 @@ def test_ambiguous_matches_are_shown(tmp_path):
     ]
 
 
-def test_an_unknown_rate_denominator(tmp_path):
-    home = write_scenario(tmp_path, unconfirmed_project=False,
-                          pipeline_yaml="fulfilment_rate_denominator: contracts\nstart_rate_denominator: signed\n")
-    assert failing(home, "project_pipeline_settings_known") == [
-        ("pipeline.fulfilment_rate_denominator", "contracts", "signed | signed_confirmed"),
-    ]
