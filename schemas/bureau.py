@@ -6,8 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.allowed import in_code_list  # noqa: F401 - registers the in_code_list rule used below
-from schemas.rules import CUSTOM_RULES
+from schemas.checks import in_code_list  # noqa: F401 - registers the in_code_list rule used below
 from schemas.storage import stored_as  # noqa: F401 - registers the stored_as rule used below
 
 
@@ -21,7 +20,7 @@ class BureauKpiRow(pa.DataFrameModel):
     basis: Series[object] = pa.Field(in_code_list="kpi_basis")
     confirmed_on: Series[object] = pa.Field(nullable=False)
 
-    @pa.check("month_from", name="cumulative_from_january", error=CUSTOM_RULES["cumulative_from_january"])
+    @pa.check("month_from", name="cumulative_from_january")
     def _from_january(cls, month_from: pd.Series) -> pd.Series:
         return month_from == 1
 

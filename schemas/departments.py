@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.allowed import in_code_list  # noqa: F401 - registers the in_code_list rule used below
+from schemas.checks import in_code_list  # noqa: F401 - registers the in_code_list rule used below
 from schemas.identifiers import WithUscc
 from schemas.storage import stored_as  # noqa: F401 - registers the stored_as rule used below
 
@@ -23,7 +23,7 @@ class SignedProjectRow(pa.DataFrameModel):
 
 class EnterpriseRow(WithUscc):
     enterprise_name: Series[object] = pa.Field(nullable=False)
-    uscc: Series[object] = pa.Field(nullable=False)
+    uscc: Series[object] = pa.Field(nullable=False, uscc_length=(), uscc_check_character=())
     registered_capital_wan_yuan: Series[object] = pa.Field(nullable=True, ge=0, stored_as="DECIMAL(18,4)")
 
 

@@ -1,5 +1,6 @@
 """The rule of a coded column: `pa.Field(in_code_list="lead_status")` allows the values of that list of
-schemas/codes.py, read from the list when validating (so a value added there is accepted with no other edit)."""
+schemas/codes.py, read from the list when validating (so a value added there is accepted with no other edit).
+Its name is its rule's key in schemas/rules.py."""
 
 from __future__ import annotations
 
