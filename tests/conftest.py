@@ -39,10 +39,24 @@ class DemoRun:
 
 
 @pytest.fixture(scope="session")
-def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
-    """The generated demo data through the whole nightly job, once for every test that reads its figures."""
-    home = tmp_path_factory.mktemp("demo_home")
+def demo_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's reference and landing files, generated once per pytest run. Read them, or copy them with
+    `copy_demo`; never write into them."""
+    home = tmp_path_factory.mktemp("demo_inputs")
     generate(home)
+    return home
+
+
+def copy_demo(demo_inputs: Path, home: Path) -> Path:
+    """A home holding the demo's inputs, arrival times kept (files load oldest first)."""
+    shutil.copytree(demo_inputs, home, copy_function=shutil.copy2, dirs_exist_ok=True)
+    return home
+
+
+@pytest.fixture(scope="session")
+def demo_run(demo_inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    """The demo through the whole nightly job, once for every test that reads its figures."""
+    home = copy_demo(demo_inputs, tmp_path_factory.mktemp("demo_home"))
     result = build_definitions(str(home)).resolve_job_def("nightly").execute_in_process(raise_on_error=False)
     assert result.success, [e.message for e in result.all_events if e.is_failure]
     return DemoRun(home, result)

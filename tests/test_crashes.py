@@ -17,7 +17,6 @@ import duckdb
 import psutil
 import pytest
 
-from demo import generate
 from warehouse.home import Paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,11 +69,10 @@ def _orphan_workers() -> list[int]:
 
 
 @pytest.fixture(scope="module")
-def homes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def homes(demo_inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """`before`: the warehouse as it stood (files before June, built and published); `after`: the same home after an
     uninterrupted run over the night's new files, the figures every interrupted run must end with."""
-    demo = tmp_path_factory.mktemp("demo")
-    generate(demo)
+    demo = demo_inputs
     before = tmp_path_factory.mktemp("before")
     shutil.copytree(demo / "reference", before / "reference")
     for path in (demo / "landing").rglob("*"):

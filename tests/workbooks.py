@@ -28,4 +28,7 @@ def write_workbook(path: Path, sheets: dict[str, Iterable[Sequence[object]]],
     return path
 
 
+# The headers the bureau writes its two sheets under (it sends no template of ours).
 KPI_HEADER = ["指标名称", "统计期", "认定值", "单位", "口径", "认定日期"]
+PROJECT_HEADER = ["序号", "项目名称", "投资方", "总投资（亿元）", "签约日期", "认定阶段", "认定日期", "三个一批期次",
+                  "省级认定状态", "责任单位", "六职领导", "备注"]

@@ -4,27 +4,15 @@ built from them with the same loaders and SQL the nightly job runs."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 from pathlib import Path
 
 import duckdb
 
-from ingest.forms.bureau import read_bureau_files
-from ingest.forms.common import read_each_file
-from ingest.forms.departments import read_department_file
 from ingest.forms.reference import Reference, load_reference
-from tests.workbooks import write_workbook
-from warehouse.database import connect, prepare
-from warehouse.home import Paths
-from warehouse.loads import load_source
-from warehouse.objects import build_layer
-from warehouse.reference import write_reference
-
-KPI_HEADER = ("指标名称", "统计期", "认定值", "单位", "口径", "认定日期")
-PROJECT_HEADER = ("序号", "项目名称", "投资方", "总投资（亿元）", "签约日期", "认定阶段", "认定日期", "三个一批期次",
-                  "省级认定状态", "责任单位", "六职领导", "备注")
-LEAD_HEADER = ("序号", "线索名称", "投资方", "产业类别", "预计投资额（亿元）", "来源地", "获取日期", "状态", "备注")
-SIGNED_HEADER = ("序号", "项目名称", "投资方", "总投资（亿元）", "签约日期", "签约活动", "六职领导", "备注")
+from tests.build import build_warehouse as build
+from tests.build import open_warehouse
+from tests.departments.books import LEAD_HEADER, SIGNED_HEADER
+from tests.workbooks import KPI_HEADER, PROJECT_HEADER, write_workbook
 
 _REFERENCE = {
     "departments.csv": "code,name,aliases\nD01,招商服务中心,招商中心\nD02,经济发展局,经发局|区经发局\n"
@@ -85,16 +73,9 @@ def department_workbook(path: Path, department: str, period: str, leads: list[tu
 
 
 def build_warehouse(home: Path) -> duckdb.DuckDBPyConnection:
-    """Load the landing zone as the nightly job does, build core and marts; the open connection is returned."""
-    ref = load_reference(home / "reference")
-    prepare(home / "build.duckdb")
-    with connect(home / "build.duckdb") as con:
-        write_reference(con, ref)
-        load_source(con, "bureau", Paths(home), read_bureau_files, ref)
-        load_source(con, "departments", Paths(home), partial(read_each_file, read_department_file), ref)
-        build_layer(con, "core")
-        build_layer(con, "marts")
-    return duckdb.connect(str(home / "build.duckdb"), read_only=True)
+    """Load the landing zone as the nightly job does (tests/build.py), build core and marts; a read-only connection."""
+    build(home)
+    return open_warehouse(home)
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str, *params: object) -> list[tuple]:

@@ -1,4 +1,4 @@
-"""One generated demo home for the whole session: generating takes seconds, the tests only read it."""
+"""The tests of the generator read the session's one generated demo (tests/conftest.py demo_inputs)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from demo import generate
-
 
 @pytest.fixture(scope="session")
-def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("demo_home")
-    generate(home)
-    return home
+def demo_home(demo_inputs: Path) -> Path:
+    return demo_inputs

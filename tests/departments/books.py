@@ -6,15 +6,15 @@ from pathlib import Path
 
 import xlwt
 
+from ingest.forms.template import SHEETS
 from tests.workbooks import write_workbook as write_xlsx  # noqa: F401 - the name the department tests use
 
 Rows = list[list[object]]
 
 INFO = "基本信息"
-LEAD_HEADER = ["序号", "线索名称", "投资方", "产业类别", "预计投资额（亿元）", "来源地", "获取日期", "状态", "备注"]
-SIGNED_HEADER = ["序号", "项目名称", "投资方", "总投资（亿元）", "签约日期", "签约活动", "六职领导", "备注"]
-ENTERPRISE_HEADER = ["序号", "企业名称", "统一社会信用代码", "注册日期", "注册资本（万元）", "行业"]
-ACTIVITY_HEADER = ["序号", "日期", "活动类型", "地点", "对接企业数", "带队领导", "内容摘要"]
+# The headers of the template the centre sends out (ingest/forms/template.py), where they are declared.
+LEAD_HEADER, SIGNED_HEADER, ENTERPRISE_HEADER, ACTIVITY_HEADER = (
+    [column.header for column in SHEETS[sheet]] for sheet in ("线索", "签约项目", "注册企业", "招商活动"))
 
 GOOD_USCC = "91411102909378654A"
 OTHER_USCC = "91411103323194874E"

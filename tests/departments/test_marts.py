@@ -9,34 +9,18 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.forms.bureau import read_bureau_files
-from ingest.forms.departments import read_department_files
-from ingest.forms.reference import load_reference
+from tests.build import build_warehouse, database
 from tests.departments.books import GOOD_USCC, OTHER_USCC, workbook, write_xlsx
 from tests.departments.conftest import REFERENCE, write_reference
-from warehouse.database import connect, prepare
-from warehouse.home import Paths
-from warehouse.loads import load_source
-from warehouse.objects import build_layer
-from warehouse.reference import write_reference as write_reference_tables
+from tests.workbooks import PROJECT_HEADER
 
 JUNE_5 = dt.date(2024, 6, 5)
-PROJECT_HEADER = ["序号", "项目名称", "投资方", "总投资（亿元）", "签约日期", "认定阶段", "认定日期", "三个一批期次",
-                  "省级认定状态", "责任单位", "六职领导", "备注"]
 
 
 def build(home: Path) -> Path:
-    """One nightly build without Dagster: reference, loads, core, marts."""
-    reference = load_reference(home / "reference")
-    database = home / "warehouse" / "build.duckdb"
-    prepare(database)
-    with connect(database) as con:
-        write_reference_tables(con, reference)
-        load_source(con, "bureau", Paths(home), read_bureau_files, reference)
-        load_source(con, "departments", Paths(home), read_department_files, reference)
-        build_layer(con, "core")
-        build_layer(con, "marts")
-    return database
+    """One nightly build without Dagster (tests/build.py); the build file."""
+    build_warehouse(home)
+    return database(home)
 
 
 def query(database: Path, sql: str, *params: object) -> list[tuple]:

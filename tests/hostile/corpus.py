@@ -21,6 +21,7 @@ from pathlib import Path
 
 import openpyxl
 
+from tests.departments.books import ACTIVITY_HEADER, ENTERPRISE_HEADER, LEAD_HEADER, SIGNED_HEADER
 from tests.hostile.files import (
     MB,
     Err,
@@ -35,6 +36,8 @@ from tests.hostile.files import (
     xlsx,
     zip_bytes,
 )
+from tests.workbooks import KPI_HEADER
+from tests.workbooks import PROJECT_HEADER as BUREAU_PROJECT_HEADER
 
 Quarantined = tuple[str, int, str, str]  # (sheet, Excel row, column as written, rule)
 
@@ -64,14 +67,9 @@ def write_corpus(home: Path) -> list[Case]:
 
 # --- the forms, well made, as the hostile files bend them ------------------------------------------------------
 
-KPI_HEADER = ["指标名称", "统计期", "认定值", "单位", "口径", "认定日期"]
 KPI_TITLE = ["2019年1-5月招商引资指标认定表"]
 KPI_ROW = ["签约项目", "1-5月", 7, "个", "认定", "2019-06-14"]
-PROJECT_HEADER = ["序号", "项目名称", "投资方", "总投资（亿元）", "签约日期", "认定阶段", "认定日期", "三个一批期次"]
-LEAD_HEADER = ["序号", "线索名称", "投资方", "产业类别", "预计投资额（亿元）", "来源地", "获取日期", "状态", "备注"]
-SIGNED_HEADER = ["序号", "项目名称", "投资方", "总投资（亿元）", "签约日期", "签约活动", "六职领导", "备注"]
-ACTIVITY_HEADER = ["序号", "日期", "活动类型", "地点", "对接企业数", "带队领导", "内容摘要"]
-ENTERPRISE_HEADER = ["序号", "企业名称", "统一社会信用代码", "注册日期", "注册资本（万元）", "行业"]
+PROJECT_HEADER = BUREAU_PROJECT_HEADER[:8]  # a short list: the bureau's first eight columns
 LEAD = [1, "语料线索项目", "语料食品有限公司", "食品", 1.5, "郑州", "2019-06-04", "已放弃", None]
 ACTIVITY = [1, "2019-06-05", "外出招商", "郑州", 3, "王局长", "对接食品企业"]
 

@@ -10,8 +10,8 @@ import shutil
 import duckdb
 import pytest
 
-from demo import generate
 from orchestration.definitions import build_definitions
+from tests.conftest import copy_demo
 from tests.hostile.corpus import CASES, write_corpus
 
 # The demo's 2024 figures, table by table: the corpus is dated 2019 and must leave every one of them as it was.
@@ -33,9 +33,8 @@ def _figures(database) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture(scope="module")
-def hostile_night(tmp_path_factory):
-    home = tmp_path_factory.mktemp("hostile_night")
-    generate(home)
+def hostile_night(demo_inputs, tmp_path_factory):
+    home = copy_demo(demo_inputs, tmp_path_factory.mktemp("hostile_night"))
     write_corpus(home)
     secret = tmp_path_factory.mktemp("outside") / "secret.csv"
     secret.write_text("机密\n", encoding="utf-8")

@@ -9,16 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from demo import generate
 from orchestration.ui_check import check_ui, chromium
+from tests.conftest import copy_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.skipif(chromium() is None, reason="Debian's chromium is not installed")
-def test_a_failing_checks_rows_and_a_rejecting_run_show_on_their_pages(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    generate(home)
+def test_a_failing_checks_rows_and_a_rejecting_run_show_on_their_pages(demo_inputs: Path, tmp_path: Path) -> None:
+    home = copy_demo(demo_inputs, tmp_path / "home")
     (home / "landing" / "customs" / "坏文件.xlsx").write_bytes(b"not a workbook")
     env = dict(os.environ, ZHAOSHANG_HOME=str(home), DAGSTER_HOME=str(home / "dagster"))
     subprocess.run([sys.executable, "-m", "orchestration.run"], cwd=ROOT, env=env, check=True, capture_output=True)
