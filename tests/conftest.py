@@ -1,4 +1,4 @@
-"""Shared fixtures: a fresh ZHAOSHANG_HOME with the small reference data of tests/fixtures."""
+"""Shared fixtures: a fresh ZHAOSHANG_HOME over the tests' reference data (tests/reference.py), and the demo."""
 
 from __future__ import annotations
 
@@ -12,14 +12,13 @@ import pytest
 
 from demo import generate
 from orchestration.definitions import build_definitions
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.reference import write_reference
 
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     """An empty landing zone over the fixture reference data."""
-    shutil.copytree(FIXTURES / "reference", tmp_path / "reference")
+    write_reference(tmp_path / "reference")
     for source in ("bureau", "departments", "customs"):
         (tmp_path / "landing" / source).mkdir(parents=True)
     return tmp_path

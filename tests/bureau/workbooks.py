@@ -12,35 +12,18 @@ from ingest.forms.reference import Reference, load_reference
 from tests.build import build_warehouse as build
 from tests.build import open_warehouse
 from tests.departments.books import LEAD_HEADER, SIGNED_HEADER
+from tests.reference import write_reference
 from tests.workbooks import KPI_HEADER, PROJECT_HEADER, write_workbook
 
-_REFERENCE = {
-    "departments.csv": "code,name,aliases\nD01,招商服务中心,招商中心\nD02,经济发展局,经发局|区经发局\n"
-                       "D05,社会事业局,社事局\n",
-    "enterprises.csv": "name,aliases,uscc,customs_code\n",
-    "metrics.csv": "code,name,unit,aliases\n"
-                   "signed_projects,签约项目,个,签约项目数\n"
-                   "signed_investment,签约投资额,亿元,签约项目总投资\n"
-                   "foreign_capital,实际利用境外资金,万美元,实际利用外资|利用外资\n"
-                   "domestic_capital,实际利用省外境内资金,亿元,省外资金\n"
-                   "trade_total,货物进出口额,万元,进出口额\n",
-    "targets.csv": "year,metric_code,target\n2024,signed_projects,12\n2024,signed_investment,20\n"
-                   "2024,foreign_capital,30\n2024,domestic_capital,7\n2024,trade_total,5300\n",
-    "fx_rates.csv": "year,month,usd_cny\n2024,4,7.1\n",
-    "six_post_plan.csv": "year,leader,project_name,investor\n"
-                         "2024,管委会主任,智慧物流总部项目,中原智慧物流集团有限公司\n"
-                         "2024,党工委副书记,山外科技孵化项目,山外山科技创业投资有限公司\n",
-}
+# The bureau suites plan the six-post projects their files confirm.
+_SIX_POST_PLAN = ("year,leader,project_name,investor\n"
+                  "2024,管委会主任,智慧物流总部项目,中原智慧物流集团有限公司\n"
+                  "2024,党工委副书记,山外科技孵化项目,山外山科技创业投资有限公司\n")
 
 
 def write_reference_folder(home: Path, pipeline_yaml: str | None = None) -> Path:
-    folder = home / "reference"
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in _REFERENCE.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    if pipeline_yaml is not None:
-        (folder / "pipeline.yaml").write_text(pipeline_yaml, encoding="utf-8")
-    return folder
+    replaced = {"six_post_plan.csv": _SIX_POST_PLAN} | ({"pipeline.yaml": pipeline_yaml} if pipeline_yaml else {})
+    return write_reference(home / "reference", **replaced)
 
 
 def reference(home: Path) -> Reference:

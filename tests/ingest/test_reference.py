@@ -17,6 +17,7 @@ from ingest.forms import template
 from ingest.forms.reference import ReferenceError, load_reference
 from ingest.forms.reference_models import MEASURES
 from orchestration.definitions import ASSETS
+from tests.reference import write_reference as write_reference_folder
 from tests.workbooks import KPI_HEADER, write_workbook
 from warehouse.database import connect, prepare
 from warehouse.home import Paths
@@ -147,12 +148,12 @@ def test_the_demo_reference_loads(tmp_path: Path) -> None:
     assert reference.settings["calendar"] == {"as_of": dt.date(2024, 7, 15)}
 
 
-def test_the_fixture_reference_loads() -> None:
-    reference = load_reference(ROOT / "tests" / "fixtures" / "reference")
-    assert [d["code"] for d in reference.departments] == ["D01", "D02", "D10"]
+def test_the_tests_reference_loads(tmp_path: Path) -> None:
+    reference = load_reference(write_reference_folder(tmp_path / "reference"))
+    assert [d["code"] for d in reference.departments][:3] == ["D01", "D02", "D03"]
     assert reference.usd_cny(2024, 5) == Decimal("7.1100")
     assert reference.metric_unit("foreign_capital") == "万美元"
-    assert reference.settings == {} and reference.trade_dismissed == []
+    assert reference.settings["ranking"]["red_list_size"] == 1 and reference.trade_dismissed == []
     assert [row["source"] for row in reference.cadence] == ["bureau", "customs", "departments"]
 
 

@@ -5,17 +5,16 @@ own, and two sources that disagree are named with both values and files. Real wo
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
 
 from tests.bureau.workbooks import KPI_HEADER, PROJECT_HEADER, SIGNED_HEADER
-from tests.conftest import FIXTURES
 from tests.customs.conftest import ZHENGTENG, monthly_table
 from tests.departments.books import info
 from tests.marts.conftest import build, drop
+from tests.reference import write_reference
 from warehouse.checks import sql_checks
 
 LIST_FILE = "西城区2024年上半年项目认定表.xlsx"
@@ -56,7 +55,7 @@ def _district(home: Path, bureau_trade_april: str) -> Path:
 @pytest.fixture(scope="module")
 def agreeing(tmp_path_factory: pytest.TempPathFactory):
     home = tmp_path_factory.mktemp("agreeing")
-    shutil.copytree(FIXTURES / "reference", home / "reference")
+    write_reference(home / "reference")
     con = build(_district(home, "80"))
     yield con
     con.close()
