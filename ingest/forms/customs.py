@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -103,6 +104,7 @@ def _enterprise_coercions(table: FoundTable, period: Period, reference: Referenc
 
 
 _HEAD_LINES = 40
+_HEAD_BYTES = 1 << 16
 _NOT_CUSTOMS = (
     "既不是企业进出口情况表（需要 企业名称、进出口累计 列），"
     "也不是海关统计平台下载文件（需要 第一数量、人民币或美元 列）"
@@ -142,10 +144,15 @@ def _find(grid: Grid, fields: tuple[Field, ...], sheet: str) -> FoundTable | Non
 
 
 def _head_grid(path: Path) -> Grid:
+    """The first lines of a CSV, read from its first bytes only: a line further down can be of any length or
+    open a quote it never closes, and the warehouse deals with it when it loads the file."""
     with path.open("rb") as raw:
-        encoding = detect_encoding(raw.read(1 << 16))
-    with path.open(encoding=encoding, errors="replace", newline="") as text:
-        return [[cell if cell.strip() else None for cell in row] for row in islice(csv.reader(text), _HEAD_LINES)]
+        head = raw.read(_HEAD_BYTES)
+    encoding = detect_encoding(head)
+    if len(head) == _HEAD_BYTES:
+        head = head[:head.rfind(b"\n") + 1] or head  # whole lines, unless the first one fills the head
+    text = io.StringIO(head.decode(encoding, errors="replace"), newline="")
+    return [[cell if cell.strip() else None for cell in row] for row in islice(csv.reader(text), _HEAD_LINES)]
 
 
 def _width(grid: Grid) -> int:
