@@ -63,6 +63,7 @@ class BureauProject:
     batch: str = ""  # 三个一批期次 as written
     province: str = ""  # 省级认定状态
     remark: str = ""
+    batch_type: str = ""  # 三个一批类型: 签约一批, 开工一批 or 投产一批
 
 
 # The 8 projects signed January-June 2024: 10亿 in all, 4 of at least 1亿. Six-post projects among them:
@@ -115,6 +116,7 @@ BUREAU_PROJECTS_2024 = (
         "第12期",
         "待认定",
         "第十二期“三个一批”签约项目，已达开工认定条件",
+        "签约一批",
     ),
     BureauProject(
         "山外科技孵化项目",
@@ -127,6 +129,7 @@ BUREAU_PROJECTS_2024 = (
         "12",
         "待认定",
         "已达开工认定条件",
+        "签约一批",
     ),
     BureauProject(
         "金大地氟硅研究院项目",
@@ -161,6 +164,7 @@ BATCH_13 = (
         "第十三期",
         "待认定",
         "拟签约（第十三期“三个一批”，7月签约）",
+        "签约一批",
     ),
     BureauProject(
         "旅游出行综合服务平台项目",
@@ -173,6 +177,7 @@ BATCH_13 = (
         "13",
         "待认定",
         "拟签约（第十三期“三个一批”，7月签约）",
+        "签约",
     ),
 )
 
@@ -190,6 +195,14 @@ PROJECTS_2023 = (
     ("文化创意园项目", "漯河沙澧文创发展有限公司", D("0.7"), dt.date(2023, 10, 19), "履约", ""),
     ("生鲜电商配送中心项目", "河南鲜达供应链有限公司", D("0.6"), dt.date(2023, 11, 8), "签约", ""),
 )
+
+# 三个一批类型 of the 2023 projects on a batch list, as the year-end file gives it.
+BATCH_TYPES_2023 = {
+    "豫中冷链物流园项目": "投产一批",
+    "西城商务中心总部楼宇项目": "开工一批",
+    "康养综合体项目": "开工一批",
+    "智能仓储项目": "签约一批",
+}
 
 # --- department reports (全员招商) -----------------------------------------------------------------------
 

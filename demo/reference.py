@@ -1,4 +1,5 @@
-"""Reference data (<home>/reference/): departments, enterprise roster, metrics, targets, rates, ranking."""
+"""Reference data (<home>/reference/): departments, enterprise roster, metrics, targets, rates, ranking, how
+often each source reports, and the date the demo district is looked at."""
 
 from __future__ import annotations
 
@@ -111,6 +112,24 @@ red_list_size: 3
 black_list_size: 3
 """
 
+# How often each source is expected, and how many days after its period ends (source, department, cadence,
+# due_days). 党群工作部 reports monthly (department_plan.MONTHLY), the others weekly.
+CADENCE = (
+    ("bureau", "", "monthly", 20),
+    ("customs", "", "monthly", 20),
+    ("customs_platform", "", "monthly", 25),
+    ("departments", "", "weekly", 3),
+    ("departments", "党群工作部", "monthly", 5),
+)
+
+# The demo is a district looked at in mid-July 2024: after the bureau's July round, before the June customs
+# table is due.
+CALENDAR_YAML = """\
+# 判断日期 The date the warehouse judges overdue reports and days in stage at. Leave it out to judge at the day
+# of each run.
+as_of: 2024-07-15
+"""
+
 PIPELINE_YAML = """\
 # How the project pipeline rates are made: 履约率 and 开工率 are shares of the signed projects.
 fulfilment_rate_denominator: signed
@@ -164,8 +183,10 @@ def _files() -> dict[str, str]:
         "six_post_plan.csv": _csv(
             ["year", "leader", "project_name", "investor"], [[figures.YEAR, *row] for row in six_post_plan()]
         ),
+        "cadence.csv": _csv(["source", "department", "cadence", "due_days"], [list(row) for row in CADENCE]),
         "ranking.yaml": RANKING_YAML,
         "pipeline.yaml": PIPELINE_YAML,
+        "calendar.yaml": CALENDAR_YAML,
     }
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from ingest.cells import RuleBroken
 from ingest.text import is_nothing, normalise
+
+# The dates this project's files can mean: a year outside is a typo (2204, 1024) or an empty cell Excel shows as
+# 1900-01-00. Quarantined with rule `date_window`. The one place to widen it.
+PLAUSIBLE_YEARS = (2000, 2100)
 
 # Excel's 1900 date system counts from 1899-12-30 (it keeps Lotus's phantom 1900-02-29).
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -18,7 +23,16 @@ _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 
 
 def parse_date(cell: object) -> date | None:
-    """One cell as a date; None when the clerk wrote nothing."""
+    """One cell as a date within PLAUSIBLE_YEARS; None when the clerk wrote nothing."""
+    parsed = _parse(cell)
+    if parsed is not None and not PLAUSIBLE_YEARS[0] <= parsed.year <= PLAUSIBLE_YEARS[1]:
+        low, high = PLAUSIBLE_YEARS
+        raise RuleBroken("date_window", f"日期「{parsed.isoformat()}」不在{low}年至{high}年之间，请核对 "
+                                        f"(date outside {low}-{high})")
+    return parsed
+
+
+def _parse(cell: object) -> date | None:
     if isinstance(cell, bool):
         raise ValueError(f"「{cell}」不是日期 (not a date)")
     if is_nothing(cell):

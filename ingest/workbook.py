@@ -1,69 +1,130 @@
-"""Every sheet of an .xlsx, .xlsm, .xls or .csv file as a grid of plain Python values."""
+"""The visible sheets of an .xlsx, .xlsm, .xls or .csv file as grids of plain Python values.
+
+A file is identified by its content (ingest/filetype.py) and measured against the limits of ingest/bounds.py
+before python-calamine touches it. Hidden sheets are not data: they are named in the findings. Excel error cells,
+which python-calamine reads as blanks, come back as ExcelError values.
+"""
 
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine
 
+from ingest.bounds import SheetSurvey, check_file_size
+from ingest.cells import EXCEL_ERRORS, ExcelError
 from ingest.encoding import open_text
+from ingest.filetype import CSV, XLS, XLSX, identify, wrong_extension
+from ingest.unreadable import UnreadableFile
+from ingest.xls import PASSWORD, survey_xls
+from ingest.xlsx import survey_xlsx
+
+__all__ = ["Grid", "UnreadableFile", "Workbook", "read_sheets", "read_workbook"]
 
 Grid = list[list[object]]
+Finding = tuple[str | None, str, str]  # (sheet, rule, message), as ParsedFile.findings holds them
 
-_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
-# An encrypted (password-protected) .xlsx is not a zip but an OLE compound file, like a legacy .xls.
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ACCEPTED = {".xlsx": XLSX, ".xlsm": XLSX, ".xls": XLS, ".csv": CSV}
+_VISIBLE = python_calamine.SheetVisibleEnum.Visible
+_WORKSHEET = python_calamine.SheetTypeEnum.WorkSheet
 
 
-class UnreadableFile(Exception):
-    """The whole file cannot be read; str() tells the clerk which file and why."""
+@dataclass
+class Workbook:
+    sheets: dict[str, Grid]  # the visible worksheets, in workbook order; a CSV is one sheet named for its file
+    findings: list[Finding] = field(default_factory=list)  # hidden sheets, a wrong extension
 
 
 def read_sheets(path: Path) -> dict[str, Grid]:
     """Sheet name -> rows of cells, row 1 first; empty cells are None, dates stay date/datetime."""
+    return read_workbook(path).sheets
+
+
+def read_workbook(path: Path) -> Workbook:
+    """The visible sheets and what the clerk should know about the rest; raises UnreadableFile naming the file
+    and the reason (what it really is, or the limit it broke)."""
     path = Path(path)
     if not path.is_file():
         raise UnreadableFile(f"找不到文件「{path.name}」 (file not found)")
-    suffix = path.suffix.lower()
-    if suffix in _EXCEL_SUFFIXES:
-        return _read_excel(path)
-    if suffix == ".csv":
-        return {path.stem: _read_csv(path)}
-    raise UnreadableFile(
-        f"文件「{path.name}」不是可接收的表格类型，只接收 .xlsx、.xls、.csv (unsupported file type)"
-    )
+    if path.suffix.lower() not in _ACCEPTED:
+        raise UnreadableFile(
+            f"文件「{path.name}」不是可接收的表格类型，只接收 .xlsx、.xls、.csv (unsupported file type)")
+    kind = identify(path)
+    findings: list[Finding] = []
+    if note := wrong_extension(path, kind):
+        findings.append((None, "wrong_extension", note))
+    check_file_size(path.name, path.stat().st_size)
+    if kind == CSV:
+        return Workbook({path.stem: _read_csv(path)}, findings)
+    if kind == XLSX:
+        surveys = survey_xlsx(path)
+    else:
+        surveys = survey_xls(path)
+        for survey in surveys:
+            survey.check(path.name)  # python-calamine builds every sheet of an .xls on opening, hidden ones too
+    return Workbook(_read_excel(path, kind, surveys, findings), findings)
 
 
-def _read_excel(path: Path) -> dict[str, Grid]:
+def _read_excel(path: Path, kind: str, surveys: list[SheetSurvey], findings: list[Finding]) -> dict[str, Grid]:
+    by_name = {survey.name: survey for survey in surveys}
+    sheets: dict[str, Grid] = {}
     try:
-        with python_calamine.CalamineWorkbook.from_path(str(path)) as workbook:
-            # skip_empty_area=False keeps leading empty rows, so row numbers match what Excel shows.
-            return {
-                name: [[None if cell == "" else cell for cell in row] for row in
-                       workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)]
-                for name in workbook.sheet_names
-            }
+        with _open(path, kind) as workbook:
+            for meta in workbook.sheets_metadata:
+                if meta.typ != _WORKSHEET:
+                    continue  # a chart or macro sheet holds no rows
+                if meta.visible != _VISIBLE:
+                    findings.append((meta.name, "hidden_sheet", _hidden(meta.name, meta.visible)))
+                    continue
+                survey = by_name.get(meta.name)
+                if survey is None or not survey.visible:
+                    raise UnreadableFile(
+                        f"文件「{path.name}」的工作表「{meta.name}」无法在读取前检查大小，为安全起见未读取；"
+                        "请用Excel另存为.xlsx后重新上传 (sheet could not be measured before reading)")
+                survey.check(path.name)
+                sheets[meta.name] = _grid(workbook.get_sheet_by_name(meta.name), survey)
+    except python_calamine.PasswordError as exc:
+        raise UnreadableFile(f"文件「{path.name}」{PASSWORD}") from exc
     except python_calamine.CalamineError as exc:
-        raise UnreadableFile(f"文件「{path.name}」{_why(path, exc)} ({exc})") from exc
+        raise UnreadableFile(
+            f"文件「{path.name}」已损坏或不是Excel文件，请用Excel打开后另存为.xlsx ({exc})") from exc
+    return sheets
 
 
-def _why(path: Path, exc: Exception) -> str:
-    with open(path, "rb") as raw:
-        head = raw.read(512)
-    if isinstance(exc, python_calamine.PasswordError) or (
-        path.suffix.lower() != ".xls" and head.startswith(_OLE_MAGIC)
-    ):
-        return "设置了密码或已加密，请去掉密码后重新上传 (password protected)"
-    if head.lstrip().startswith(b"<"):
-        return "其实是网页文件，不是真正的Excel，请用Excel打开后另存为.xlsx (HTML saved as Excel)"
-    return "已损坏或不是Excel文件，请用Excel打开后另存为.xlsx (corrupt or not an Excel file)"
+def _open(path: Path, kind: str) -> python_calamine.CalamineWorkbook:
+    if _ACCEPTED[path.suffix.lower()] == kind:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    # python-calamine picks its reader by extension from a path; from a file object it looks at the content.
+    with open(path, "rb") as handle:
+        return python_calamine.CalamineWorkbook.from_filelike(handle)
+
+
+def _grid(sheet: python_calamine.CalamineSheet, survey: SheetSurvey) -> Grid:
+    # skip_empty_area=False keeps leading empty rows, so row numbers match what Excel shows.
+    grid = [[None if cell == "" else cell for cell in row] for row in sheet.to_python(skip_empty_area=False)]
+    for (row, column), error in survey.errors.items():
+        if row < len(grid) and column < len(grid[row]):
+            grid[row][column] = ExcelError(error)
+    return grid
+
+
+def _hidden(sheet: str, state: object) -> str:
+    how = "深度隐藏（very hidden）" if state == python_calamine.SheetVisibleEnum.VeryHidden else "隐藏"
+    return (f"工作表「{sheet}」是{how}的，不作为数据读取；如其中是要报送的数据，请取消隐藏后重新上传 "
+            "(hidden sheet: not read as data)")
 
 
 def _read_csv(path: Path) -> Grid:
     try:
         with open_text(path) as text:
-            rows: Grid = [[cell if cell.strip() else None for cell in row] for row in csv.reader(text)]
+            head = text.read(4096)
+            text.seek(0)
+            rows: Grid = [[_csv_cell(cell) for cell in row]
+                          for row in csv.reader(text, delimiter=_delimiter(head))]
+    except UnreadableFile as exc:
+        raise UnreadableFile(f"文件「{path.name}」：{exc}") from None
     except (UnicodeDecodeError, csv.Error, ValueError) as exc:
         raise UnreadableFile(
             f"文件「{path.name}」无法按CSV读取，可能不是UTF-8或GBK编码的文本 (unreadable CSV: {exc})"
@@ -74,3 +135,15 @@ def _read_csv(path: Path) -> Grid:
     if not empty:
         return rows
     return [[cell for col, cell in enumerate(row) if col not in empty] for row in rows]
+
+
+def _csv_cell(cell: str) -> object:
+    if not cell.strip():
+        return None
+    return ExcelError(cell) if cell in EXCEL_ERRORS else cell
+
+
+def _delimiter(head: str) -> str:
+    """Tab for the tab-separated text some systems save under an Excel name, else comma."""
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    return "\t" if first.count("\t") > first.count(",") else ","

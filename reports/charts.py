@@ -16,7 +16,7 @@ matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-from reports.figures import LIST_ZH, percent  # noqa: E402
+from reports.figures import LIST_ZH, UNRANKED, percent  # noqa: E402
 from reports.periods import Month  # noqa: E402
 from reports.queries import Row  # noqa: E402
 
@@ -106,7 +106,8 @@ def ranking_chart(ranking: list[Row], title: str, path: Path) -> Path:
         tag = f"  {LIST_ZH[r['list']]}" if r["list"] in LIST_ZH else ""
         tag += "  本周未报送" if not r["reported"] else ""
         ax.text(score, y, f" {score:.4f}{tag}", va="center", fontsize=9)
-    ax.set_yticks(list(positions), [f"{r['rank']}. {r['department_name']}" for r in ranking], fontsize=10)
+    ax.set_yticks(list(positions), [f"{UNRANKED if r['rank'] is None else r['rank']}. {r['department_name']}"
+                                    for r in ranking], fontsize=10)
     ax.set_xlim(0, max([0.1] + [float(r["score"] or 0) for r in ranking]) * 1.35)
     ax.set_xlabel("得分")
     ax.set_title(title, fontsize=13)

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 STATUS_ZH = {"achieved": "达成", "on_track": "正常", "behind": "落后", "no_target": "无目标"}
 BASIS_ZH = {"confirmed": "认定", "estimated": "预计", "reported": "部门报送"}
 LIST_ZH = {"red": "红榜", "black": "黑榜"}
+UNRANKED = "未排名"  # a department that did not send what it owed is not ranked as if it had
 
 _DIGITS = "零一二三四五六七八九"
 

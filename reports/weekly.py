@@ -10,7 +10,7 @@ import duckdb
 
 from reports import charts, word
 from reports.excel import Book, Column, sheet_with_table
-from reports.figures import LIST_ZH, amount
+from reports.figures import LIST_ZH, UNRANKED, amount
 from reports.periods import IsoWeek
 from reports.queries import NothingToReport, Row, one, open_published, rows
 from reports.workbook import ranking_sheet
@@ -83,8 +83,8 @@ def write_ranking_notice(published: Path, reports_root: Path, week: IsoWeek | No
     word.picture(doc, chart, "各部门得分（红色为红榜，黑色为黑榜）")
     word.heading(doc, "一、排序与得分")
     word.grid(doc, ["名次", "部门", "得分", "红黑榜", "本周报送情况"],
-              [[str(r["rank"]), r["department_name"], f"{r['score']:.4f}", LIST_ZH.get(r["list"], ""),
-                reported_text(r)] for r in ranking],
+              [[UNRANKED if r["rank"] is None else str(r["rank"]), r["department_name"], f"{r['score']:.4f}",
+                LIST_ZH.get(r["list"], ""), reported_text(r)] for r in ranking],
               fills=[r["list"] if r["list"] in LIST_ZH else None for r in ranking],
               widths_cm=[1.2, 3.2, 1.8, 1.6, 8.0])
     word.heading(doc, "二、本周新报签约项目")

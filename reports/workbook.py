@@ -8,7 +8,7 @@ import duckdb
 
 from reports.briefing import Briefing
 from reports.excel import Book, Column, sheet_with_table
-from reports.figures import BASIS_ZH, LIST_ZH, STATUS_ZH
+from reports.figures import BASIS_ZH, LIST_ZH, STATUS_ZH, UNRANKED
 from reports.periods import Month
 from reports.quality import quality_rows
 from reports.queries import Row, one, rows
@@ -23,7 +23,8 @@ KPI_COLUMNS = [
     Column("状态", lambda r: STATUS_ZH.get(r["status"], r["status"])), Column("认定日期", "confirmed_on", "date"),
 ]
 RANKING_COLUMNS = [
-    Column("名次", "rank", "int"), Column("部门", "department_name"), Column("得分", "score", "score"),
+    Column("名次", lambda r: UNRANKED if r["rank"] is None else r["rank"], "int"), Column("部门", "department_name"),
+    Column("得分", "score", "score"),
     Column("红黑榜", lambda r: LIST_ZH.get(r["list"], "")), Column("本周报送", "reported", "bool"),
     Column("本周线索（条）", "leads", "int"), Column("本周有价值线索（条）", "valuable_leads", "int"),
     Column("本周签约项目（个）", "signed_projects", "int"),

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
 import pandera.pandas as pa
+
+from schemas.storage import too_large
 
 # Custom checks carry these messages as their `error`; the rule code is found back from the message.
 CUSTOM_RULES = {
@@ -41,9 +44,17 @@ def describe(check: str, value: object) -> tuple[str, str]:
     if check.startswith("in_range("):
         low, high = re.findall(r"[-\d.]+", check)[:2]
         return "in_range", f"「{value}」超出范围 {low}–{high} (out of range)"
+    if check.startswith("stored_as("):
+        column_type = re.search(r"column_type=(.*)\)$", check)[1]
+        return "value_too_large", too_large(_plain(value), column_type)
     if check.startswith("str_length("):
         return "text_length", f"「{value}」长度不对 (wrong length)"
     return check, f"不符合规则 {check} (breaks rule {check})"
+
+
+def _plain(value: object) -> str:
+    """A number as the clerk would write it: 10000000000000000, not 1E+16."""
+    return f"{value:f}" if isinstance(value, Decimal) else str(value)
 
 
 def failures(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> list[Failure]:
@@ -65,6 +76,6 @@ def failures(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> list[Failur
             key = (case.index, rule)
             found.setdefault(key, Failure(case.index, str(case.column), None, rule, message))
             continue
-        value = None if case.failure_case is None or pd.isna(case.failure_case) else str(case.failure_case)
+        value = None if case.failure_case is None or pd.isna(case.failure_case) else _plain(case.failure_case)
         found[(case.index, f"{case.column}:{rule}")] = Failure(case.index, str(case.column), value, rule, message)
     return list(found.values())

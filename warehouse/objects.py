@@ -40,15 +40,15 @@ class SqlObject:
         return self.path.read_text(encoding="utf-8")
 
 
+def _tables(statement: exp.Expression) -> set[str]:
+    # Only names qualified by a layer's schema: a CTE's name never is, even when it repeats a table's (departments).
+    return {f"{t.db}.{t.name}" for t in statement.find_all(exp.Table) if t.db in SCHEMAS}
+
+
 def parse_reads(sql: str) -> frozenset[str]:
-    """'schema.name' of every table of the layers that a query reads (CTEs left out)."""
-    reads: set[str] = set()
-    for statement in sqlglot.parse(sql, read="duckdb"):
-        if statement is None:
-            continue
-        ctes = {cte.alias_or_name for cte in statement.find_all(exp.CTE)}
-        reads |= {f"{t.db}.{t.name}" for t in statement.find_all(exp.Table) if t.db in SCHEMAS and t.name not in ctes}
-    return frozenset(reads)
+    """'schema.name' of every table of the layers that a query reads."""
+    return frozenset(read for statement in sqlglot.parse(sql, read="duckdb") if statement is not None
+                     for read in _tables(statement))
 
 
 def _literal(node: exp.Expression | None) -> str | None:
@@ -69,11 +69,7 @@ def parse_object(path: Path) -> SqlObject:
     if path.stem != name or path.parent.name not in (schema, "functions"):
         raise ValueError(f"{path}: creates {schema}.{name}; the file must be named for the object it creates")
     kind = str(create.args.get("kind", "")).lower()
-    ctes = {cte.alias_or_name for cte in create.find_all(exp.CTE)}
-    reads = frozenset(
-        f"{table.db}.{table.name}" for table in create.find_all(exp.Table)
-        if table.db in SCHEMAS and table.name not in ctes and (table.db, table.name) != (schema, name)
-    )
+    reads = frozenset(_tables(create) - {f"{schema}.{name}"})
     text = path.read_text(encoding="utf-8")
     above = text[:text.find("CREATE")].splitlines()
     description = " ".join(line.removeprefix("--").strip() for line in above if line.startswith("--")) or None

@@ -12,7 +12,7 @@ from ingest.forms.reference import Reference
 from warehouse.database import insert_frame
 
 REF_TABLES = ("departments", "enterprises", "metrics", "targets", "department_targets", "fx_rates",
-              "ranking_weights", "settings", "six_post_plan")
+              "ranking_weights", "settings", "six_post_plan", "cadence", "trade_dismissed")
 
 
 def _settings_rows(reference: Reference) -> list[dict]:
@@ -55,6 +55,8 @@ def write_reference(con: duckdb.DuckDBPyConnection, reference: Reference) -> dic
         "ranking_weights": pd.DataFrame(_weight_rows(reference), columns=["measure", "weight", "cap"]),
         "settings": pd.DataFrame(_settings_rows(reference), columns=["key", "value"]),
         "six_post_plan": pd.DataFrame(reference.six_post_plan, columns=["year", "leader", "project_name", "investor"]),
+        "cadence": pd.DataFrame(reference.cadence, columns=["source", "department_code", "cadence", "due_days"]),
+        "trade_dismissed": pd.DataFrame(reference.trade_dismissed, columns=["name", "uscc", "customs_code", "reason"]),
     }
     counts = {}
     con.begin()

@@ -10,9 +10,9 @@ from ingest.forms.common import Coercion, FileRejected, ParsedFile, by_cell, cel
 from ingest.forms.reference import Reference
 from ingest.periods import parse_period, year_hint
 from ingest.tables import Field, FoundTable, TableNotFound, find_table
-from ingest.text import is_nothing, normalise
+from ingest.text import clean_text, is_nothing, normalise
 from ingest.units import amount_in, normalise_unit
-from ingest.workbook import read_sheets
+from ingest.workbook import read_workbook
 from schemas.bureau import BureauKpiRow, BureauProjectRow
 
 KPI_FIELDS = (
@@ -32,6 +32,7 @@ PROJECT_FIELDS = (
     Field("stage", (r"认定阶段", r"(项目)?阶段", r"进展阶段")),
     Field("confirmed_on", (r"认定(日期|时间)",), required=False),
     Field("batch", (r"三个一批(期次|批次)?", r"期次", r"批次"), required=False),
+    Field("batch_type", (r"三个一批(类型|类别)", r"(批次|一批)(类型|类别)"), required=False),
     Field("provincial_status", (r"省级?认定(状态|情况)", r"省认定"), required=False),
     Field("department", (r"责任(单位|部门)", r"(牵头|招引)(单位|部门)"), required=False),
     Field("six_post_leader", (r"六职(领导)?", r"包联领导"), required=False),
@@ -42,9 +43,12 @@ BASIS = {"认定": "confirmed", "已认定": "confirmed", "确认": "confirmed",
          "预计": "estimated", "预估": "estimated", "预测": "estimated"}
 STAGES = {"签约": "签约", "已签约": "签约", "履约": "履约", "已履约": "履约", "开工": "开工", "已开工": "开工",
           "投产": "投产", "已投产": "投产", "竣工投产": "投产"}
+BATCH_TYPES = {"签约一批": "签约一批", "签约": "签约一批", "开工一批": "开工一批", "开工": "开工一批",
+               "投产一批": "投产一批", "投产": "投产一批"}
 PROVINCIAL = {"待认定": "待认定", "未认定": "待认定", "申报中": "待认定", "已认定": "已认定", "省已认定": "已认定"}
-_BATCH = re.compile(r"^第?(\d+|[一二三四五六七八九十]+)期?$")
-_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+# 三个一批 batches run to a few dozen: 1-99 as digits or as Chinese numerals (三, 十, 十三, 二十, 九十九).
+_BATCH = re.compile(r"^第?(\d{1,2}|[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)期?$")
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 
 def parse_basis(cell: object) -> str:
@@ -71,24 +75,21 @@ def _choice(choices: dict[str, str], what: str):
 
 
 def parse_batch(cell: object) -> int | None:
-    """三个一批期次 as written: '第12期', '12', '第十三期', 12.0."""
+    """三个一批期次 as written: '第12期', '12', '第十三期', 12.0; anything else ('三三', '第一百期') is not a batch."""
     if is_nothing(cell):
         return None
     text = normalise(cell).removesuffix(".0")
     match = _BATCH.match(text)
     if not match:
-        raise ValueError(f"三个一批期次「{cell}」无法识别，应写作「第12期」或「12」(batch not understood)")
+        raise ValueError(
+            f"三个一批期次「{cell}」无法识别，应写作「第12期」、「第十三期」或「12」(batch not understood)")
     number = match.group(1)
     if number.isdigit():
         return int(number)
-    if len(number) == 1:
+    tens, ten, ones = number.partition("十")
+    if not ten:
         return _CHINESE_DIGITS[number]
-    tens, _, ones = number.partition("十")
     return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
-
-
-def _text(cell: object) -> str | None:
-    return None if is_nothing(cell) else str(cell).strip()
 
 
 def _kpi_coercions(reference: Reference, table: FoundTable, default_year: int | None) -> dict[str, Coercion]:
@@ -105,7 +106,7 @@ def _kpi_coercions(reference: Reference, table: FoundTable, default_year: int | 
         return parsed[0]
 
     return {
-        "metric_as_written": by_cell("required", lambda c: cell_text(c) or "", "metric"),
+        "metric_as_written": by_cell("required", lambda c: clean_text(c) or "", "metric"),
         "metric_code": by_cell("known_metric", reference.metric_code, "metric"),
         "period": by_cell("period", lambda c: parse_period(c, default_year)),
         "year": Coercion("period", lambda _c, row: row["period"].year, "period"),
@@ -132,18 +133,19 @@ def _project_coercions(reference: Reference, table: FoundTable) -> dict[str, Coe
         return None if parsed is None else parsed[0]
 
     return {
-        "project_name": by_cell("required", _text),
-        "investor": by_cell("text", _text),
+        "project_name": by_cell("required", clean_text),
+        "investor": by_cell("text", clean_text),
         "total_investment_yi_yuan": by_cell("number", investment, "total_investment"),
         "signed_on": by_cell("date", parse_date),
         "stage": by_cell("stage", _choice(STAGES, "认定阶段")),
         "confirmed_on": by_cell("date", parse_date),
         "batch": by_cell("batch", parse_batch),
+        "batch_type": by_cell("batch_type", _choice(BATCH_TYPES, "三个一批类型")),
         "provincial_status": by_cell("provincial_status", _choice(PROVINCIAL, "省级认定状态")),
-        "department_as_written": by_cell("text", _text, "department"),
+        "department_as_written": by_cell("text", clean_text, "department"),
         "department_code": by_cell("known_department", lambda c: _department(reference, c), "department"),
-        "six_post_leader": by_cell("text", _text),
-        "note": by_cell("text", _text),
+        "six_post_leader": by_cell("text", clean_text),
+        "note": by_cell("text", clean_text),
     }
 
 
@@ -155,9 +157,11 @@ def _try_find(grid: list[list[object]], fields: tuple[Field, ...], sheet: str) -
 
 
 def read_bureau_file(path: Path, reference: Reference) -> ParsedFile:
-    """Every sheet is tried as either form, so sheet names and order do not matter."""
-    sheets = read_sheets(path)
-    parsed = ParsedFile(logical_key=f"bureau|{path.name}")
+    """Every visible sheet is tried as either form, so sheet names and order do not matter; a hidden sheet (a
+    draft, an old version) is only named in the file's findings."""
+    workbook = read_workbook(path)
+    sheets = workbook.sheets
+    parsed = ParsedFile(logical_key=f"bureau|{path.name}", findings=list(workbook.findings))
     found_any = False
     misses = []
     for sheet, grid in sheets.items():

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ingest.cells import ExcelError, RuleBroken
 from ingest.tables import FoundTable
+from ingest.text import visible
 from schemas.rules import Failure, failures
 
 if TYPE_CHECKING:
@@ -75,43 +77,64 @@ def by_cell(rule: str, convert: Callable[[object], object], field: str | None = 
 
 
 def cell_text(cell: object) -> str | None:
+    """A cell as text for a message or a quarantine row: invisible characters shown by their code."""
     if cell is None:
         return None
-    return str(cell)
+    return visible(str(cell))
+
+
+# Column of a coerced frame: the fields of the row whose coercion failed. They were reported already, so the
+# form's rules do not report them again; the row is judged by its other cells, then left out (validate).
+FAILED = "_failed"
+_NONE_FAILED: frozenset[str] = frozenset()
 
 
 def coerce_table(
     table: FoundTable, coercions: dict[str, Coercion], fixed: dict[str, object] | None = None
 ) -> tuple[pd.DataFrame, list[Issue]]:
-    """Coerce every data row of a found table. A row with any bad cell is left out, with an Issue per cell.
+    """Coerce every data row of a found table, with an Issue per bad cell (an Excel error cell included).
 
-    `fixed` adds the same value to every row (e.g. the department of the whole workbook).
+    Every row is returned, a field that failed as None and named in the row's FAILED set, so that the pandera
+    rules still see its other cells and the clerk learns of every problem of the row at once. `fixed` adds the
+    same value to every row (e.g. the department of the whole workbook).
     """
     records: list[dict[str, object]] = []
     issues: list[Issue] = []
+    plan = [(name, coercion.field or name, coercion) for name, coercion in coercions.items()]
     for row in table.rows:
-        record: dict[str, object] = {"sheet": table.sheet, "row_number": row.row_number, "_cells": row.cells}
-        row_issues = []
-        for name, coercion in coercions.items():
-            source = coercion.field or name
-            cell = row.cells.get(source)
+        cells = row.cells
+        record: dict[str, object] = {"sheet": table.sheet, "row_number": row.row_number, "_cells": cells}
+        failed: set[str] | None = None  # made at the row's first failure: most rows have none
+        failed_sources: set[str] = set()
+        for name, source, coercion in plan:
+            if failed and source in failed_sources:
+                failed.add(name)  # one cell, one problem: its first failure was reported
+                continue
+            cell = cells.get(source)
             try:
+                if cell.__class__ is ExcelError:
+                    raise RuleBroken("excel_error", f"单元格是Excel错误值「{cell}」（公式出错），请改正公式或填入数值 "
+                                                    "(an Excel error value: the formula failed)")
                 record[name] = coercion.convert(cell, record)
             except KeyError:
-                continue  # depends on a cell of this row that already failed and was reported
+                if not failed:
+                    raise  # a coercion reading a value nothing set: a bug, not the clerk's cell
+                failed.add(name)  # depends on a cell of this row that already failed and was reported
             except ValueError as err:
                 column = table.columns.get(source)
-                row_issues.append(
-                    Issue(table.sheet, row.row_number, column.header if column else name, cell_text(cell),
-                          coercion.rule, str(err))
-                )
+                issues.append(Issue(table.sheet, row.row_number, column.header if column else name, cell_text(cell),
+                                    getattr(err, "rule", coercion.rule), str(err)))
+                failed = failed or set()
+                failed.add(name)
+                failed_sources.add(source)
         del record["_cells"]
+        if failed:
+            for name in failed:
+                record[name] = None
         record["extra_columns"] = _extra_columns(row.extra)
-        if row_issues:
-            issues.extend(row_issues)
-        else:
-            records.append(record | (fixed or {}))
-    columns = ["sheet", "row_number", *coercions, "extra_columns", *(fixed or {})]
+        record[FAILED] = frozenset(failed) if failed else _NONE_FAILED
+        records.append(record | fixed if fixed else record)
+    columns = ["sheet", "row_number", *coercions, "extra_columns", FAILED, *(fixed or {})]
     return pd.DataFrame(records, columns=columns, dtype=object), issues
 
 
@@ -141,15 +164,26 @@ def issue_for(failure: Failure, row_number: int, table: FoundTable, sources: dic
                  failure.message)
 
 
+def judge(model: type, frame: pd.DataFrame) -> tuple[list[Failure], list[object]]:
+    """The pandera failures of coerced rows, except those on a field whose coercion already failed, and the index
+    of every row to leave out (a failure of either kind)."""
+    found = failures(model, frame)
+    failed = frame[FAILED]
+    found = [f for f in found if f.field not in failed.at[f.index]]
+    out = {f.index for f in found}
+    out.update(index for index, fields in failed.items() if fields)
+    return found, sorted(out)
+
+
 def validate(
     model: type, frame: pd.DataFrame, table: FoundTable, sources: dict[str, str]
 ) -> tuple[pd.DataFrame, list[Issue]]:
-    """Run a pandera model over coerced rows; failing rows leave the frame and become Issues."""
+    """Run a pandera model over coerced rows; failing rows leave the frame and their failures become Issues."""
     if frame.empty:
-        return frame, []
-    found = failures(model, frame)
+        return frame.drop(columns=FAILED), []
+    found, out = judge(model, frame)
     issues = [issue_for(f, int(frame.at[f.index, "row_number"]), table, sources) for f in found]
-    return frame.drop(index=list({f.index for f in found})), issues
+    return frame.drop(index=out).drop(columns=FAILED), issues
 
 
 def read_table(
@@ -161,8 +195,13 @@ def read_table(
     frame, issues = coerce_table(table, coercions, fixed)
     sources = {name: coercion.field for name, coercion in coercions.items() if coercion.field}
     frame, failed = validate(model, frame, table, sources)
-    parsed.issues.extend(issues + failed)
+    parsed.issues.extend(_in_row_order(issues + failed))
     return frame
+
+
+def _in_row_order(issues: list[Issue]) -> list[Issue]:
+    """A row's coercion and rule problems side by side, as the clerk reads the sheet."""
+    return sorted(issues, key=lambda issue: issue.row_number or 0)
 
 
 def read_each_file(read_one: Callable[[Path, Reference], ParsedFile], paths: list[Path], reference: Reference

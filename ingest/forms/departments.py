@@ -11,22 +11,23 @@ import pandas as pd
 
 from ingest.dates import parse_date
 from ingest.forms.common import (
+    FAILED,
     Coercion,
     FileRejected,
     ParsedFile,
     by_cell,
     coerce_table,
     issue_for,
+    judge,
 )
 from ingest.forms.reference import Reference
 from ingest.numbers import parse_number
 from ingest.periods import ReportPeriod, parse_report_period
 from ingest.tables import Field, FoundTable, TableNotFound, find_table, labelled_value
-from ingest.text import is_nothing, normalise
+from ingest.text import clean_text, is_nothing, normalise
 from ingest.units import amount_in
-from ingest.workbook import read_sheets
+from ingest.workbook import read_workbook
 from schemas.departments import ActivityRow, EnterpriseRow, LeadRow, SignedProjectRow
-from schemas.rules import failures
 
 _NAME = (r"序号",)
 
@@ -98,10 +99,6 @@ FORMS = (
 )
 
 
-def _text(cell: object) -> str | None:
-    return None if is_nothing(cell) else str(cell).strip()
-
-
 def _choice(choices: dict[str, str]):
     def convert(cell: object) -> str | None:
         return None if is_nothing(cell) else choices.get(normalise(cell), normalise(cell))
@@ -143,28 +140,28 @@ def _approximate(field: str) -> Coercion:
 def _coercions(form: Sheetform, table: FoundTable) -> dict[str, Coercion]:
     if form.table == "raw.dept_leads":
         amount, approx = _amount("expected_investment", "亿元", table)
-        return {"lead_name": by_cell("required", _text), "investor": by_cell("text", _text),
-                "industry": by_cell("text", _text), "expected_investment_yi_yuan": amount,
-                "expected_investment_approximate": approx, "origin": by_cell("text", _text),
+        return {"lead_name": by_cell("required", clean_text), "investor": by_cell("text", clean_text),
+                "industry": by_cell("text", clean_text), "expected_investment_yi_yuan": amount,
+                "expected_investment_approximate": approx, "origin": by_cell("text", clean_text),
                 "obtained_on": by_cell("date", parse_date), "status": by_cell("status", _choice(LEAD_STATUS)),
-                "note": by_cell("text", _text)}
+                "note": by_cell("text", clean_text)}
     if form.table == "raw.dept_signed_projects":
         amount, approx = _amount("total_investment", "亿元", table)
-        return {"project_name": by_cell("required", _text), "investor": by_cell("text", _text),
+        return {"project_name": by_cell("required", clean_text), "investor": by_cell("text", clean_text),
                 "total_investment_yi_yuan": amount, "total_investment_approximate": approx,
-                "signed_on": by_cell("date", parse_date), "signing_event": by_cell("text", _text),
-                "six_post_leader": by_cell("text", _text), "note": by_cell("text", _text)}
+                "signed_on": by_cell("date", parse_date), "signing_event": by_cell("text", clean_text),
+                "six_post_leader": by_cell("text", clean_text), "note": by_cell("text", clean_text)}
     if form.table == "raw.dept_enterprises":
         amount, approx = _amount("registered_capital", "万元", table)
-        return {"enterprise_name": by_cell("required", _text),
+        return {"enterprise_name": by_cell("required", clean_text),
                 "uscc": by_cell("text", lambda c: None if is_nothing(c) else normalise(c).upper()),
                 "registered_on": by_cell("date", parse_date), "registered_capital_wan_yuan": amount,
-                "registered_capital_approximate": approx, "industry": by_cell("text", _text)}
+                "registered_capital_approximate": approx, "industry": by_cell("text", clean_text)}
     count, approx = _count("enterprises_count")
     return {"activity_date": by_cell("date", parse_date),
             "activity_type": by_cell("activity_type", _choice(ACTIVITY_TYPE)),
-            "place": by_cell("text", _text), "enterprises_count": count, "enterprises_count_approximate": approx,
-            "leader": by_cell("text", _text), "summary": by_cell("text", _text)}
+            "place": by_cell("text", clean_text), "enterprises_count": count, "enterprises_count_approximate": approx,
+            "leader": by_cell("text", clean_text), "summary": by_cell("text", clean_text)}
 
 
 def _grid_label(grid: list[list[object]], labels: tuple[str, ...]) -> str | None:
@@ -204,6 +201,13 @@ def _from_file_name(path: Path, reference: Reference) -> tuple[str | None, Repor
     return department, period
 
 
+def _clean(label: str | None) -> str | None:
+    try:
+        return clean_text(label)
+    except ValueError:
+        return None  # nothing but control characters: no department written
+
+
 def _identity(path: Path, sheets: dict, tables: list[FoundTable], reference: Reference
               ) -> tuple[str, str, ReportPeriod, str | None, object]:
     info = next((grid for name, grid in sheets.items() if "基本信息" in normalise(name)), None)
@@ -217,7 +221,7 @@ def _identity(path: Path, sheets: dict, tables: list[FoundTable], reference: Ref
     department = department or labelled_value(preamble, DEPARTMENT_LABELS)
     period_text = period_text or labelled_value(preamble, PERIOD_LABELS)
     name_department, name_period = _from_file_name(path, reference)
-    department = department or name_department
+    department = _clean(department) or name_department
     if not department:
         raise FileRejected("找不到填报单位：请填写「基本信息」表的「填报单位」，或在文件名中写明部门 "
                            "(no reporting department in the workbook or its file name)")
@@ -225,6 +229,11 @@ def _identity(path: Path, sheets: dict, tables: list[FoundTable], reference: Ref
         code = reference.department_code(department)
     except ValueError as err:
         raise FileRejected(str(err)) from None
+    if name_department and reference.department_code(name_department) != code:
+        # Taking either would supersede a report the file was perhaps never meant to replace.
+        raise FileRejected(
+            f"填报单位「{department}」与文件名中的「{name_department}」不是同一个部门，无法判断是哪个部门的报告，"
+            "请改正后重新上传 (the workbook and its file name name different departments)")
     if period_text:
         try:
             period = parse_report_period(period_text)
@@ -316,13 +325,14 @@ class _Pending:
 
 
 def _parse(path: Path, reference: Reference) -> tuple[ParsedFile, list[_Pending]]:
-    sheets = read_sheets(path)
+    workbook = read_workbook(path)
+    sheets = workbook.sheets
     matched = _match_sheets(sheets)
     if not matched:
         raise FileRejected("工作簿中没有可识别的表（线索、签约项目、注册企业、招商活动），请使用模板 "
                            "(no known sheet: leads, signed projects, registered enterprises, activities)")
     code, written, period, reporter, reported_on = _identity(path, sheets, [t for _, t in matched], reference)
-    parsed = ParsedFile(logical_key=f"departments|{code}|{_week_or_label(period)}")
+    parsed = ParsedFile(logical_key=f"departments|{code}|{_week_or_label(period)}", findings=list(workbook.findings))
     try:
         reported = parse_date(reported_on)
     except ValueError as err:
@@ -342,24 +352,29 @@ def _parse(path: Path, reference: Reference) -> tuple[ParsedFile, list[_Pending]
 
 def _validate(pending: list[_Pending]) -> None:
     """Validate each form's rows of every pending workbook in one pandera call; failing rows become Issues of
-    their own workbook and leave its frame."""
+    their own workbook and leave its frame, as do rows with a cell that failed coercion."""
     for form in FORMS:
         batch = [p for p in pending if p.form is form and not p.frame.empty]
         if not batch:
             continue
         frame = pd.concat([p.frame for p in batch], ignore_index=True)
         owner = [i for i, p in enumerate(batch) for _ in range(len(p.frame))]
-        failed: set[int] = set()
-        for failure in failures(form.model, frame):
+        found, out = judge(form.model, frame)
+        for failure in found:
             item = batch[owner[failure.index]]
             item.parsed.issues.append(
                 issue_for(failure, int(frame.at[failure.index, "row_number"]), item.table, item.sources))
-            failed.add(failure.index)
+        frame = frame.drop(columns=FAILED)
+        failed = set(out)
         start = 0
         for item in batch:
             part = frame.iloc[start:start + len(item.frame)]
             start += len(item.frame)
             item.parsed.add(form.table, part.drop(index=[i for i in part.index if i in failed]) if failed else part)
+    # A row's coercion and rule problems side by side, sheets in workbook order, as the clerk reads them.
+    sheet_order = {(id(item.parsed), item.table.sheet): index for index, item in enumerate(pending)}
+    for parsed in {id(item.parsed): item.parsed for item in pending}.values():
+        parsed.issues.sort(key=lambda issue: (sheet_order.get((id(parsed), issue.sheet), -1), issue.row_number or 0))
 
 
 def _week_or_label(period: ReportPeriod) -> str:

@@ -1,11 +1,12 @@
 """Reference data kept by the centre in <ZHAOSHANG_HOME>/reference: departments, enterprises, metrics,
-targets, exchange rates, ranking weights."""
+targets, exchange rates, ranking weights, how often each source reports, customs enterprises set aside."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -23,7 +24,20 @@ REQUIRED_FILES = {
 OPTIONAL_FILES = {
     "department_targets.csv": ("year", "department_code", "metric", "target"),
     "six_post_plan.csv": ("year", "leader", "project_name", "investor"),
+    "cadence.csv": ("source", "department", "cadence", "due_days"),
+    "trade_dismissed.csv": ("name", "uscc", "customs_code", "reason"),
 }
+SETTINGS_FILES = ("ranking.yaml", "pipeline.yaml", "calendar.yaml")
+
+# How often each source is expected, and how many days after its period ends: cadence.csv when the centre
+# writes one, else this. A department row overrides `departments` for that department.
+CADENCE_SOURCES = ("bureau", "customs", "customs_platform", "departments")
+CADENCES = ("weekly", "monthly")
+DEFAULT_CADENCE = (
+    {"source": "bureau", "department_code": None, "cadence": "monthly", "due_days": 20},
+    {"source": "customs", "department_code": None, "cadence": "monthly", "due_days": 20},
+    {"source": "departments", "department_code": None, "cadence": "weekly", "due_days": 3},
+)
 
 
 class ReferenceError(Exception):
@@ -59,7 +73,9 @@ class Reference:
     department_targets: list[dict]   # year, department_code, metric, target
     fx_rates: dict[tuple[int, int], Decimal]
     six_post_plan: list[dict]
-    settings: dict                   # ranking.yaml and pipeline.yaml, as written
+    settings: dict                   # ranking.yaml, pipeline.yaml and calendar.yaml, as written
+    cadence: list[dict] = field(default_factory=lambda: list(DEFAULT_CADENCE))  # source, department_code, ...
+    trade_dismissed: list[dict] = field(default_factory=list)  # name, uscc, customs_code, reason
 
     def __post_init__(self) -> None:
         self._department_by_name = {}
@@ -117,10 +133,11 @@ def load_reference(folder: Path) -> Reference:
     for row in tables["six_post_plan.csv"]:
         row["year"] = int(row["year"])
     settings = {}
-    for name in ("ranking.yaml", "pipeline.yaml"):
+    for name in SETTINGS_FILES:
         if (folder / name).exists():
             settings[name.removesuffix(".yaml")] = yaml.safe_load((folder / name).read_text(encoding="utf-8")) or {}
-    return Reference(
+    _check_as_of(folder / "calendar.yaml", settings.get("calendar", {}))
+    reference = Reference(
         departments=tables["departments.csv"],
         enterprises=tables["enterprises.csv"],
         metrics=tables["metrics.csv"],
@@ -129,4 +146,43 @@ def load_reference(folder: Path) -> Reference:
         fx_rates=fx,
         six_post_plan=tables["six_post_plan.csv"],
         settings=settings,
+        trade_dismissed=[{k: row[k] or None for k in OPTIONAL_FILES["trade_dismissed.csv"]}
+                         for row in tables["trade_dismissed.csv"]],
     )
+    if (folder / "cadence.csv").exists():
+        reference.cadence = _cadence(folder / "cadence.csv", tables["cadence.csv"], reference)
+    return reference
+
+
+def _check_as_of(path: Path, calendar: dict) -> None:
+    value = calendar.get("as_of")
+    if value is not None and not isinstance(value, dt.date):
+        raise ReferenceError(f"{path.name} as_of: 「{value}」不是日期，应写作2024-07-15 (not a date)")
+
+
+def _cadence(path: Path, rows: list[dict[str, str]], reference: Reference) -> list[dict]:
+    """cadence.csv: source, department (blank for the source as a whole), cadence, due_days."""
+    cadence, seen = [], set()
+    for line, row in enumerate(rows, start=2):
+        where = f"{path.name} 第{line}行"
+        if row["source"] not in CADENCE_SOURCES:
+            raise ReferenceError(f"{where} source: 「{row['source']}」应为{'、'.join(CADENCE_SOURCES)}之一 "
+                                 "(unknown source)")
+        if row["cadence"] not in CADENCES:
+            raise ReferenceError(f"{where} cadence: 「{row['cadence']}」应为 weekly 或 monthly (unknown cadence)")
+        if not row["due_days"].isdigit():
+            raise ReferenceError(f"{where} due_days: 「{row['due_days']}」应为天数（0或正整数）(not a number of days)")
+        department = None
+        if row["department"]:
+            if row["source"] != "departments":
+                raise ReferenceError(f"{where} department: 只有 departments 可以按部门设置 (only departments)")
+            try:
+                department = reference.department_code(row["department"])
+            except ValueError as err:
+                raise ReferenceError(f"{where} department: {err}") from None
+        if (row["source"], department) in seen:
+            raise ReferenceError(f"{where}: {row['source']} {row['department']} 已经设置过 (set twice)")
+        seen.add((row["source"], department))
+        cadence.append({"source": row["source"], "department_code": department, "cadence": row["cadence"],
+                        "due_days": int(row["due_days"])})
+    return cadence

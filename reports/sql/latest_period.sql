@@ -5,7 +5,7 @@ WITH months AS (
     UNION ALL
     SELECT make_date(year, month, 1) FROM marts.trade_monthly
     UNION ALL
-    SELECT date_trunc('month', make_date(year, 1, 4) + CAST(week * 7 - isodow(make_date(year, 1, 4)) AS INTEGER))
+    SELECT date_trunc('month', make_date(iso_year, 1, 4) + CAST(week * 7 - isodow(make_date(iso_year, 1, 4)) AS INTEGER))
     FROM marts.department_weekly WHERE reported
 )
 SELECT year(max(first_day)) AS year, month(max(first_day)) AS month

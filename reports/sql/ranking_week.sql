@@ -6,6 +6,6 @@ SELECT r.rank, r.department_name, r.score, r.list, r.reported, r.score_detail,
        w.registered_enterprises_ytd, w.trips_ytd, w.enterprises_visited_ytd, w.investor_meetings_ytd,
        array_to_string(w.source_files, '、') AS source_files
 FROM marts.department_ranking r
-JOIN marts.department_weekly w USING (department_code, year, week)
-WHERE r.year = $iso_year AND r.week = $iso_week
-ORDER BY r.rank, r.department_code;
+JOIN marts.department_weekly w USING (department_code, iso_year, week)
+WHERE r.iso_year = $iso_year AND r.week = $iso_week
+ORDER BY r.rank NULLS LAST, r.department_code;

@@ -22,7 +22,7 @@ def test_a_disagreeing_figure_is_flagged_until_the_bureau_corrects_it(tmp_path):
 
     first = job.execute_in_process(raise_on_error=False)
     checks = _checks(first)
-    assert checks["reconcil_bureau_kpi_vs_projects"] == (False, "WARN")
+    assert checks["kpi_sources_disagree"] == (False, "WARN")
     # Departments reporting a project the bureau has not confirmed is information: a warning, nothing blocked.
     assert checks["info_reconcil_department_projects_unconfirmed"] == (False, "WARN")
     assert checks["info_reconcil_bureau_projects_unreported"] == (True, "WARN")
@@ -34,11 +34,11 @@ def test_a_disagreeing_figure_is_flagged_until_the_bureau_corrects_it(tmp_path):
         ("签约项目", "2024年1-6月", "2", "个", "认定", dt.date(2024, 7, 20)),
     ], arrived=dt.datetime(2024, 7, 20, 9))
     second = job.execute_in_process(raise_on_error=False)
-    assert _checks(second)["reconcil_bureau_kpi_vs_projects"] == (True, "WARN")
+    assert _checks(second)["kpi_sources_disagree"] == (True, "WARN")
     with duckdb.connect(str(home / "warehouse" / "zhaoshang.duckdb"), read_only=True) as con:
         assert con.execute("""SELECT old_value, new_value, new_file FROM marts.kpi_revisions
                               WHERE metric_code = 'signed_projects'""").fetchall() == [
             (Decimal("3.0000"), Decimal("2.0000"), "西城区2024年1-6月签约项目数更正.xlsx"),
         ]
-        assert con.execute("SELECT actual FROM marts.kpi_latest WHERE metric_code = 'signed_projects'").fetchall() \
-            == [(Decimal("2.0000"),)]
+        assert con.execute("SELECT actual FROM marts.kpi_latest WHERE metric_code = 'signed_projects' "
+                           "AND basis = 'confirmed'").fetchall() == [(Decimal("2.0000"),)]

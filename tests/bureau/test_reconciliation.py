@@ -36,13 +36,13 @@ def test_which_checks_block_publication():
     assert not CHECKS["info_reconcil_bureau_projects_unreported"].blocking
     assert not CHECKS["info_reconcil_department_projects_unconfirmed"].blocking
     assert not CHECKS["info_project_ambiguous_matches"].blocking
-    assert not CHECKS["reconcil_bureau_kpi_vs_projects"].blocking  # the bureau must correct it: warn, publish
+    assert not CHECKS["kpi_sources_disagree"].blocking  # the bureau must correct it: warn, publish
     assert CHECKS["project_pipeline_settings_known"].blocking
 
 
 @pytest.mark.parametrize("name", ["info_reconcil_bureau_projects_unreported",
                                   "info_reconcil_department_projects_unconfirmed", "info_project_ambiguous_matches",
-                                  "reconcil_bureau_kpi_vs_projects", "project_pipeline_settings_known"])
+                                  "kpi_sources_disagree", "project_pipeline_settings_known"])
 def test_a_consistent_district_passes(clean, name):
     assert rows_of(clean, name) == []
 
@@ -62,9 +62,10 @@ def test_a_department_project_the_bureau_has_not_confirmed(tmp_path):
 
 def test_a_kpi_figure_that_disagrees_with_the_project_list(tmp_path):
     home = write_scenario(tmp_path, signed_figure="3", unconfirmed_project=False)
-    assert failing(home, "reconcil_bureau_kpi_vs_projects") == [
-        (2024, 6, "signed_projects", Decimal("3.0000"), Decimal("2"), 2, dt.date(2024, 7, 12),
-         "西城区2024年上半年招商引资指标认定表.xlsx"),
+    july = "西城区2024年上半年招商引资指标认定表.xlsx"
+    assert failing(home, "kpi_sources_disagree") == [
+        (2024, 6, "signed_projects", "confirmed", "bureau", Decimal("3.0000"), july, "bureau_projects",
+         Decimal("2.0000"), july),
     ]
 
 

@@ -39,8 +39,8 @@ def test_a_table_that_adds_up_loads_in_wan_yuan_and_keeps_outsiders_apart(trade_
         == [(2024, 5, D("91.8900"), D("390.2200"))]
     assert con.execute(
         "SELECT enterprise_name, total_wan_yuan, total_ytd_wan_yuan, new_this_year FROM marts.trade_by_enterprise"
-    ).fetchall() == [("漯河富元食品有限公司", D("60.6800"), D("296.5800"), None),
-                     ("漯河正腾商贸有限公司", D("31.2100"), D("93.6400"), None)]
+    ).fetchall() == [("漯河富元食品有限公司", D("60.6800"), D("296.5800"), False),
+                     ("漯河正腾商贸有限公司", D("31.2100"), D("93.6400"), False)]
     assert con.execute(
         "SELECT file_name, row_number, enterprise_name, customs_code, uscc, total_wan_yuan FROM marts.trade_unmatched"
     ).fetchall() == [("2024年1-5月西城区企业进出口情况.xlsx", 7, OUTSIDER[0], OUTSIDER[3], OUTSIDER[2], D("55.1400"))]

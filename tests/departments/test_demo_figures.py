@@ -19,7 +19,7 @@ def published(demo_run) -> Iterator[duckdb.DuckDBPyConnection]:
 def test_department_work_january_to_june(published: duckdb.DuckDBPyConnection) -> None:
     row = published.execute(
         "SELECT valuable_leads, signed_projects, yi_projects, registered_enterprises, enterprises_visited, "
-        "investor_meetings, trip_cities, approximate FROM marts.department_totals WHERE year = 2024 AND week = 26"
+        "investor_meetings, trip_cities, approximate FROM marts.department_totals WHERE iso_year = 2024 AND week = 26"
     ).fetchone()
     assert row == (121, 16, 4, 31, 68, 73, 11, True)  # 70余 meetings, 10余 cities; a trip of 10余 enterprises
 
@@ -36,17 +36,17 @@ def test_resubmissions_replace_and_the_bad_row_is_quarantined(published: duckdb.
                              "(load_id) WHERE source = 'departments'").fetchall() == \
         [("注册企业", "统一社会信用代码", "uscc_check_character")]
     assert published.execute("SELECT max(rows) FROM (SELECT count(*) AS rows FROM marts.department_weekly "
-                             "GROUP BY department_code, year, week)").fetchone() == (1,)
+                             "GROUP BY department_code, iso_year, week)").fetchone() == (1,)
 
 
 def test_ranking_and_cross_department_duplicates(published: duckdb.DuckDBPyConnection) -> None:
-    lists = published.execute("SELECT list, count(*) FROM marts.department_ranking WHERE year = 2024 AND week = 26 "
+    lists = published.execute("SELECT list, count(*) FROM marts.department_ranking WHERE iso_year = 2024 AND week = 26 "
                               "GROUP BY list ORDER BY list").fetchall()
     assert lists == [("black", 3), ("red", 3), (None, 4)]  # red_list_size / black_list_size: 3 in ranking.yaml
     shared = published.execute("SELECT project_name, reported_by FROM marts.department_signed_projects "
-                               "WHERE year = 2024 AND reporting_departments > 1 ORDER BY 1").fetchall()
+                               "WHERE iso_year = 2024 AND reporting_departments > 1 ORDER BY 1").fetchall()
     assert shared == [("星河直播电商产业园项目", ["新城办事处", "阴阳赵镇"]),
                       ("智慧物流总部项目", ["招商服务中心", "经济发展局"])]
     investment = published.execute("SELECT signed_investment_yi_yuan FROM marts.department_totals "
-                                   "WHERE year = 2024 AND week = 26").fetchone()[0]
+                                   "WHERE iso_year = 2024 AND week = 26").fetchone()[0]
     assert investment == Decimal("13.45")

@@ -224,13 +224,13 @@ def test_a_bad_row_is_reported_with_sheet_row_column_and_value(tmp_path: Path, r
 
 
 def test_a_bad_amount_is_one_issue_for_its_cell(tmp_path: Path, reference: Reference) -> None:
-    signed = [[1, "智慧物流总部项目", None, "三亿", JUNE_5], [2, "飞图科技项目", None, 0.6, JUNE_5]]
+    signed = [[1, "智慧物流总部项目", None, "三三亿", JUNE_5], [2, "飞图科技项目", None, 0.6, JUNE_5]]
     activities = [[1, JUNE_5, "考察对接", "郑州", "2.5", None, None]]
     path = write_xlsx(tmp_path / "x.xlsx", workbook(signed=signed, activities=activities))
     parsed = read_department_file(path, reference)
     assert [p["project_name"] for p in rows(parsed, "raw.dept_signed_projects")] == ["飞图科技项目"]
     assert [(i.sheet, i.row_number, i.column_name, i.value, i.rule) for i in parsed.issues] == [
-        ("签约项目", 2, "总投资（亿元）", "三亿", "number"), ("招商活动", 2, "对接企业数", "2.5", "number")]
+        ("签约项目", 2, "总投资（亿元）", "三三亿", "number"), ("招商活动", 2, "对接企业数", "2.5", "number")]
     assert parsed.rejected_rows == 2 and "raw.dept_activities" not in parsed.tables
 
 

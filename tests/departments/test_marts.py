@@ -134,19 +134,34 @@ def _ranking(database: Path) -> list[tuple]:
                            "WHERE week = 23 AND department_code IN ('D01', 'D02', 'D10') ORDER BY rank, 1")
 
 
+def _black_list(database: Path) -> list[tuple]:
+    return query(database, "SELECT department_code, list_rule FROM marts.department_ranking "
+                           "WHERE week = 23 AND list = 'black' ORDER BY 1")
+
+
 def test_the_ranking_follows_the_weights_in_the_reference_data(dept_home: Path) -> None:
     leads = [[n, f"线索{n}号项目", None, None, 1, None, None, "在谈", None] for n in range(1, 21)]
     drop(dept_home, "a.xlsx", workbook("招商中心", leads=leads), 0)  # 20 of 10: capped at 1.5
     drop(dept_home, "b.xlsx", workbook("经发局", leads=leads[:1], signed=[
         [1, "甲项目", None, 1, JUNE_5], [2, "乙项目", None, 2, JUNE_5]]), 1)  # 1 of 10 leads, 2 of 2 projects
     database = build(dept_home)
-    # D01 0.5 x 1.5 = 0.75; D02 0.5 x 0.1 + 0.5 x 1 = 0.55; the rest nothing: one red place, and every
-    # department tied for the one black place is on the black list.
-    assert _ranking(database) == [("D01", Decimal("0.75"), 1, "red"), ("D02", Decimal("0.55"), 2, None),
-                                  ("D10", Decimal("0"), 3, "black")]
-    assert query(database, "SELECT department_code FROM marts.department_ranking WHERE week = 23 AND list = 'black' "
-                           "ORDER BY 1") == [(code,) for code in ("D03", "D04", "D05", "D06", "D07", "D08", "D09",
-                                                                  "D10")]
+    # D01 0.5 x 1.5 = 0.75; D02 0.5 x 0.1 + 0.5 x 1 = 0.55. The eight departments that sent nothing for week 23
+    # are not ranked: one red place, one black place, among the two that reported.
+    assert _ranking(database) == [("D01", Decimal("0.75"), 1, "red"), ("D02", Decimal("0.55"), 2, "black"),
+                                  ("D10", Decimal("0"), None, None)]
+    assert _black_list(database) == [("D02", "得分后1名（并列的都列入）bottom 1 by score, ties included")]
+    assert query(database, "SELECT department_code, ranked, owed_period, score_detail FROM marts.department_ranking "
+                           "WHERE week = 23 AND department_code IN ('D01', 'D10') ORDER BY 1") == [
+        ("D01", True, None, "signed_projects 0.0000×0.5000; valuable_leads 1.5000（封顶前 2.0000）×0.5000"),
+        ("D10", False, "2024-W23", "signed_projects 0.0000×0.5000; valuable_leads 0.0000×0.5000")]
+
+    # Listing those who did not report on the black list is a setting.
+    write_reference(dept_home / "reference", **{"ranking.yaml": REFERENCE["ranking.yaml"]
+                                                + "black_list_unreported: true\n"})
+    database = build(dept_home)
+    assert _black_list(database) == [("D02", "得分后1名（并列的都列入）bottom 1 by score, ties included")] + [
+        (code, "未报送2024-W23 did not send the report owed") for code in ("D03", "D04", "D05", "D06", "D07", "D08",
+                                                                         "D09", "D10")]
 
     write_reference(dept_home / "reference", **{"ranking.yaml": REFERENCE["ranking.yaml"].replace(
         "valuable_leads: 0.5", "valuable_leads: 0.1").replace("signed_projects: 0.5", "signed_projects: 0.9")
@@ -154,7 +169,7 @@ def test_the_ranking_follows_the_weights_in_the_reference_data(dept_home: Path) 
     database = build(dept_home)
     # D01 0.1 x 1.5 = 0.15; D02 0.1 x 0.1 + 0.9 x 1 = 0.91.
     assert _ranking(database) == [("D02", Decimal("0.91"), 1, "red"), ("D01", Decimal("0.15"), 2, "red"),
-                                  ("D10", Decimal("0"), 3, "black")]
+                                  ("D10", Decimal("0"), None, None)]
 
 
 def test_six_post_projects_from_the_plan_department_reports_and_bureau_stages(dept_home: Path) -> None:

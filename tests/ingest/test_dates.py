@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 import pytest
 
+from ingest.cells import RuleBroken
 from ingest.dates import parse_date
 
 MAY_8 = date(2024, 5, 8)
@@ -46,3 +47,15 @@ def test_impossible_date_is_named():
 def test_rejects_non_dates(cell):
     with pytest.raises(ValueError, match="不是日期"):
         parse_date(cell)
+
+
+@pytest.mark.parametrize("cell", ["1900-01-01", "2204-06-14", datetime(1999, 12, 31), "1999年12月31日"])
+def test_a_date_outside_the_plausible_years_is_its_own_rule(cell):
+    with pytest.raises(RuleBroken, match="不在2000年至2100年之间") as caught:
+        parse_date(cell)
+    assert caught.value.rule == "date_window"
+
+
+def test_the_window_is_inclusive():
+    assert parse_date("2000-01-01") == date(2000, 1, 1)
+    assert parse_date("2100-12-31") == date(2100, 12, 31)

@@ -4,6 +4,7 @@ import csv
 import pytest
 
 from ingest.encoding import detect_encoding, open_text, sniff_encoding, transcode_to_utf8
+from ingest.unreadable import UnreadableFile
 
 TEXT = "企业名称,进出口额\r\n漯河臻茂实业有限公司,\"1,116.12\"\r\n河南豫多鲜农业科技有限公司,35\r\n"
 
@@ -63,3 +64,21 @@ def test_transcode_reports_bad_bytes(tmp_path):
     src.write_bytes("企业".encode("gbk") + b"\x81\x20")  # \x81 must be followed by a trail byte
     with pytest.raises(ValueError, match="无法按gb18030解读"):
         transcode_to_utf8(src, tmp_path / "out.csv")
+
+
+@pytest.mark.parametrize(("head", "message"), [
+    (b"", "空"),
+    (codecs.BOM_UTF8, "空"),
+    (b"\r\n\r\n", "空"),
+    (TEXT.encode("utf-16-le"), "UTF-16"),  # no BOM: the zero bytes of its ASCII say so
+    (TEXT.encode("utf-16-be"), "UTF-16"),
+    (bytes(range(256)) * 4, "二进制"),
+    (b"PK\x03\x04" + bytes(range(200)), r"Excel工作簿\(\.xlsx\)"),
+])
+def test_what_is_not_csv_text_says_what_it_is(head, message):
+    with pytest.raises(UnreadableFile, match=message):
+        detect_encoding(head)
+
+
+def test_a_stray_nul_in_a_field_is_still_text():
+    assert detect_encoding("企业名称,备注\r\n漯河正腾\x00商贸,\r\n".encode("gbk")) == "gb18030"

@@ -89,8 +89,9 @@ def test_csv_keeps_a_column_that_has_a_header(tmp_path):
     ("name", "content", "reason"),
     [
         ("report.pdf", b"%PDF-1.4", "不是可接收的表格类型"),
-        ("broken.xlsx", b"not a zip at all", "已损坏"),
-        ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "密码"),
+        ("text.xlsx", b"not a zip at all", "内容是文本"),
+        ("broken.xlsx", b"PK\x03\x04 and then nothing a zip needs", "已损坏"),
+        ("broken.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "已损坏"),
         ("web.xls", b"<html><table><tr><td>1</td></tr></table></html>", "网页文件"),
     ],
 )

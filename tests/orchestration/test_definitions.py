@@ -36,7 +36,7 @@ def test_every_core_and_mart_table_is_an_asset_with_its_columns_and_description(
     assert spec.description.startswith("市定目标完成情况") and "KPI completion" in spec.description
     columns = {c.name: c.description for c in spec.metadata["dagster/column_schema"].columns}
     assert columns["completion_rate"].startswith("完成率")
-    assert graph.get(dg.AssetKey(["core", "kpi_confirmations"])).description.startswith("Every confirmation")
+    assert graph.get(dg.AssetKey(["core", "kpi_confirmations"])).description.startswith("市商务局指标认定")
 
 
 def test_every_check_hangs_on_the_table_it_checks(home: Path) -> None:

@@ -40,7 +40,7 @@ GOOD_ROWS = [
 ]
 BAD_ROWS = [
     ["外星指标", "1-5月", 3, "个", "认定", dt.date(2024, 6, 14)],           # row 5: unknown metric
-    ["进出口额", "1-5月", "约一千", "万元", "认定", dt.date(2024, 6, 14)],     # row 6: not a number
+    ["进出口额", "1-5月", "待核实", "万元", "认定", dt.date(2024, 6, 14)],     # row 6: not a number
     ["进出口额", "3-5月", 100, "万元", "认定", dt.date(2024, 6, 14)],         # row 7: not cumulative
 ]
 
@@ -60,7 +60,7 @@ def test_bad_rows_are_quarantined_and_good_rows_load(home: Path) -> None:
     assert [(m, mo, float(a)) for m, mo, a in loaded] == [("domestic_capital", 4, 2.18), ("signed_projects", 5, 7.0)]
     assert quarantine == [
         ("指标认定", 5, "指标名称", "外星指标", "known_metric"),
-        ("指标认定", 6, "认定值", "约一千", "number"),
+        ("指标认定", 6, "认定值", "待核实", "number"),
         ("指标认定", 7, "统计期", "3-5月", "cumulative_from_january"),
     ]
     assert load == [("loaded", 5, 2, 3)]
@@ -70,7 +70,7 @@ def test_bad_rows_are_quarantined_and_good_rows_load(home: Path) -> None:
     assert not rows_valid.passed
     cells = table_rows(rows_valid, "隔离的单元格 quarantined cells")
     assert [(row["文件"], row["行"], row["值"], row["规则"]) for row in cells] == [
-        ("认定-2024年1-5月.xlsx", 5, "外星指标", "known_metric"), ("认定-2024年1-5月.xlsx", 6, "约一千", "number"),
+        ("认定-2024年1-5月.xlsx", 5, "外星指标", "known_metric"), ("认定-2024年1-5月.xlsx", 6, "待核实", "number"),
         ("认定-2024年1-5月.xlsx", 7, "3-5月", "cumulative_from_january")]
 
 

@@ -1,6 +1,4 @@
--- 最近一周未报送的部门 Departments with no report in force for the latest week any department reported.
-SELECT department_code, department_name, year, week
-FROM marts.department_weekly
-WHERE NOT reported
-  AND year * 100 + week = (SELECT max(year * 100 + week) FROM marts.department_weekly)
-ORDER BY department_code;
+-- 部门欠报的报告（见 marts.missing_reports）Reports departments owed by the as-of date and have not sent.
+SELECT department_name, period_label, due_on, days_overdue
+FROM marts.missing_reports
+ORDER BY department_code, period_start;

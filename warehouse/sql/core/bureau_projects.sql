@@ -6,3 +6,5 @@ SELECT * EXCLUDE (rn) FROM (
     ) AS rn
     FROM raw.bureau_projects p JOIN core.active_loads USING (load_id)
 ) WHERE rn = 1;
+
+COMMENT ON TABLE core.bureau_projects IS '市商务局认定项目（每个项目名称取最新一次认定）the bureau''s confirmed projects: the latest confirmation of each project name, columns as in raw.bureau_projects';

@@ -10,3 +10,5 @@ SELECT * EXCLUDE (pick) FROM (
                               ORDER BY report_year, report_week, load_id, row_number) AS pick
     FROM core.department_signed_projects
 ) WHERE pick = 1;
+
+COMMENT ON TABLE core.department_project_claims IS '部门签约项目认领（每部门每年每个项目一行，取首次填报）each signed project once per reporting department and year, at the first report that carried it';

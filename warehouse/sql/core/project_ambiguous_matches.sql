@@ -33,3 +33,16 @@ SELECT 'similar_name_same_investor',
        list(DISTINCT s.other_name ORDER BY s.other_name)
 FROM first_mention f JOIN contained s USING (project_id)
 GROUP BY ALL;
+
+COMMENT ON TABLE core.project_ambiguous_matches IS '无法确定是否同一项目的记录（未合并，请核对）project rows the warehouse would not match by guessing: check the name and investor';
+COMMENT ON COLUMN core.project_ambiguous_matches.reason IS '原因代码 reason code';
+COMMENT ON COLUMN core.project_ambiguous_matches.explanation IS '说明 explanation';
+COMMENT ON COLUMN core.project_ambiguous_matches.name_key IS '名称比对键 the name key';
+COMMENT ON COLUMN core.project_ambiguous_matches.project_id IS '项目编号 project id the row was kept under';
+COMMENT ON COLUMN core.project_ambiguous_matches.source IS '来源 source';
+COMMENT ON COLUMN core.project_ambiguous_matches.file_name IS '文件名 file name';
+COMMENT ON COLUMN core.project_ambiguous_matches.sheet IS '工作表 sheet';
+COMMENT ON COLUMN core.project_ambiguous_matches.row_number IS '行号 row';
+COMMENT ON COLUMN core.project_ambiguous_matches.project_name IS '项目名称（原文）project name as written';
+COMMENT ON COLUMN core.project_ambiguous_matches.investor IS '投资方（原文）investor as written';
+COMMENT ON COLUMN core.project_ambiguous_matches.candidates IS '候选（投资方或相近名称）the investors, or the other project names';

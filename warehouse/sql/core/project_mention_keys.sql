@@ -20,3 +20,5 @@ joined AS (
 )
 SELECT *, 'P' || substr(md5(name_key || '|' || coalesce(entity_investor_key, '')), 1, 10) AS project_id
 FROM joined;
+
+COMMENT ON TABLE core.project_mention_keys IS '项目出现记录及其比对键 every project mention with the keys it is matched on and the project it joins';

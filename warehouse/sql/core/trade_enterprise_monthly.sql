@@ -9,3 +9,5 @@ LEFT JOIN core.enterprises by_code ON by_code.customs_code = t.customs_code
 LEFT JOIN (
     SELECT enterprise_id, unnest(list_append(aliases, enterprise_name)) AS written FROM core.enterprises
 ) by_name ON by_name.written = t.enterprise_name;
+
+COMMENT ON TABLE core.trade_enterprise_monthly IS '海关企业进出口表（在用的每一行，已匹配名录）customs enterprise table rows in force, matched to the roster by USCC, customs code, then name; columns as in raw.customs_enterprise_monthly';

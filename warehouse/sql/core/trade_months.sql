@@ -12,6 +12,7 @@ per_month AS (
            min(enterprise_name) AS enterprise_name_as_written,
            min(uscc) AS uscc_as_written,
            min(customs_code) AS customs_code_as_written,
+           min(region) AS region_as_written,
            min(file_name) AS file_name,
            min(row_number) AS row_number,
            sum(total_ytd_wan_yuan) AS total_ytd,
@@ -37,7 +38,7 @@ with_previous AS (
            ON p.year = m.year AND p.month = m.month - 1 AND p.enterprise_key = m.enterprise_key
 )
 SELECT year, month, enterprise_key, enterprise_id, enterprise_name_as_written, uscc_as_written,
-       customs_code_as_written, file_name, row_number,
+       customs_code_as_written, region_as_written, file_name, row_number,
        total_ytd AS total_ytd_wan_yuan, export_ytd AS export_ytd_wan_yuan, import_ytd AS import_ytd_wan_yuan,
        previous_reported, previous_total_ytd AS previous_total_ytd_wan_yuan,
        total_ytd < previous_total_ytd AS cumulative_falls,
@@ -53,3 +54,25 @@ SELECT year, month, enterprise_key, enterprise_id, enterprise_name_as_written, u
            AS import_month_wan_yuan,
        total_month_given IS NOT NULL AS month_as_given
 FROM with_previous;
+
+COMMENT ON TABLE core.trade_months IS '企业月度进出口（每企业每报送月一行，万元）trade per enterprise and reported month, 万元: 累计 from the table, 当月 from the table or from the previous month''s 累计';
+COMMENT ON COLUMN core.trade_months.year IS '年份 year';
+COMMENT ON COLUMN core.trade_months.month IS '月份 month';
+COMMENT ON COLUMN core.trade_months.enterprise_key IS '企业键 how the enterprise is followed from month to month';
+COMMENT ON COLUMN core.trade_months.enterprise_id IS '名录企业编号（名录外为空）roster enterprise id, NULL outside the roster';
+COMMENT ON COLUMN core.trade_months.enterprise_name_as_written IS '企业名称（原文）name as written';
+COMMENT ON COLUMN core.trade_months.uscc_as_written IS '统一社会信用代码（原文）USCC as written';
+COMMENT ON COLUMN core.trade_months.customs_code_as_written IS '海关编码（原文）customs code as written';
+COMMENT ON COLUMN core.trade_months.region_as_written IS '所属区域（原文）region as written';
+COMMENT ON COLUMN core.trade_months.file_name IS '来源文件 file';
+COMMENT ON COLUMN core.trade_months.row_number IS '行号 row';
+COMMENT ON COLUMN core.trade_months.total_ytd_wan_yuan IS '累计进出口（万元）year to date';
+COMMENT ON COLUMN core.trade_months.export_ytd_wan_yuan IS '累计出口（万元）exports year to date';
+COMMENT ON COLUMN core.trade_months.import_ytd_wan_yuan IS '累计进口（万元）imports year to date';
+COMMENT ON COLUMN core.trade_months.previous_reported IS '上月是否报送 whether the previous month''s table is in';
+COMMENT ON COLUMN core.trade_months.previous_total_ytd_wan_yuan IS '上月累计（万元）previous month''s year to date';
+COMMENT ON COLUMN core.trade_months.cumulative_falls IS '累计是否下降 true when year to date fell';
+COMMENT ON COLUMN core.trade_months.total_month_wan_yuan IS '当月进出口（万元）in the month';
+COMMENT ON COLUMN core.trade_months.export_month_wan_yuan IS '当月出口（万元）exports in the month';
+COMMENT ON COLUMN core.trade_months.import_month_wan_yuan IS '当月进口（万元）imports in the month';
+COMMENT ON COLUMN core.trade_months.month_as_given IS '当月数是否表中给出 true when the table gave 本月';

@@ -137,3 +137,17 @@ COMMENT ON COLUMN audit.check_results.passed IS '是否通过 passed';
 COMMENT ON COLUMN audit.check_results.failing_rows IS '不符合的行数 rows that broke it';
 COMMENT ON COLUMN audit.check_results.description IS '说明 what the check looks for';
 COMMENT ON COLUMN audit.check_results.failing IS '不符合的行（最多100行，JSON）the rows that broke it, up to 100, as JSON';
+COMMENT ON COLUMN audit.skipped_files.size_bytes IS '文件大小（字节）size in bytes';
+COMMENT ON COLUMN audit.skipped_files.modified_ns IS '文件修改时间（纳秒）modification time';
+COMMENT ON COLUMN audit.skipped_files.sha256 IS '内容哈希 sha256, for copies of content already read';
+COMMENT ON COLUMN audit.skipped_files.seen_at IS '发现时间 when the load saw it';
+
+COMMENT ON TABLE audit.table_fingerprints IS '各表的构建指纹（输入不变则不重建）what each core and mart object was last built from';
+COMMENT ON COLUMN audit.table_fingerprints.table_name IS '表 schema.table';
+COMMENT ON COLUMN audit.table_fingerprints.fingerprint IS '指纹 hash of its SQL and of everything it reads';
+COMMENT ON COLUMN audit.table_fingerprints.built_at IS '内容最后变化时间 when it was last rebuilt';
+COMMENT ON COLUMN audit.table_fingerprints.run_id IS '运行编号 the run that rebuilt it';
+
+COMMENT ON TABLE audit.migrations IS '已应用的迁移 changes of warehouse/sql/migrations applied to this build file';
+COMMENT ON COLUMN audit.migrations.name IS '迁移文件 migration file';
+COMMENT ON COLUMN audit.migrations.applied_at IS '应用时间 when it was applied';

@@ -18,13 +18,13 @@ projects AS (
            CAST(coalesce(sum(p.total_investment_yi_yuan), 0) AS DECIMAL(18, 4)) AS signed_investment_yi_yuan,
            coalesce(bool_or(p.approximate), false) AS approximate
     FROM weeks w
-    LEFT JOIN marts.department_signed_projects p ON p.year = w.year AND p.first_reported_week <= w.week
+    LEFT JOIN marts.department_signed_projects p ON p.iso_year = w.year AND p.first_reported_week <= w.week
     GROUP BY ALL
 ),
 enterprises AS (
     SELECT w.year, w.week, count(e.uscc) AS registered_enterprises
     FROM weeks w
-    LEFT JOIN marts.department_enterprises e ON e.year = w.year AND e.first_reported_week <= w.week
+    LEFT JOIN marts.department_enterprises e ON e.iso_year = w.year AND e.first_reported_week <= w.week
     GROUP BY ALL
 ),
 activities AS (
@@ -47,7 +47,8 @@ reporting AS (
     LEFT JOIN core.department_reports r ON r.year = w.year AND r.week <= w.week
     GROUP BY ALL
 )
-SELECT w.year, w.week, coalesce(l.valuable_leads, 0) AS valuable_leads, p.signed_projects, p.yi_projects,
+SELECT w.year AS iso_year, w.week, c.month, c.quarter, c.half,
+       coalesce(l.valuable_leads, 0) AS valuable_leads, p.signed_projects, p.yi_projects,
        p.signed_investment_yi_yuan, e.registered_enterprises, a.trips, a.trip_cities, a.enterprises_visited,
        a.investor_meetings, a.promotions, p.approximate OR a.approximate AS approximate, r.departments_reporting
 FROM weeks w
@@ -56,11 +57,15 @@ JOIN projects p USING (year, week)
 JOIN enterprises e USING (year, week)
 JOIN activities a USING (year, week)
 JOIN reporting r USING (year, week)
-ORDER BY year, week;
+JOIN core.iso_weeks c ON c.iso_year = w.year AND c.week = w.week
+ORDER BY iso_year, week;
 
 COMMENT ON TABLE marts.department_totals IS '全员招商全区合计（年初至每周末累计，多部门重复填报的项目、企业、线索只计一次）district year-to-date totals of department work by the end of each ISO week; a project, enterprise or lead reported by several departments counts once';
-COMMENT ON COLUMN marts.department_totals.year IS 'ISO年 ISO year';
+COMMENT ON COLUMN marts.department_totals.iso_year IS 'ISO年（也是本周所属月份的年份）ISO year, also the year of the week''s month';
 COMMENT ON COLUMN marts.department_totals.week IS '截至ISO周 through this ISO week';
+COMMENT ON COLUMN marts.department_totals.month IS '所属月份（周四所在月）calendar month the week belongs to: the month of its Thursday';
+COMMENT ON COLUMN marts.department_totals.quarter IS '所属季度 calendar quarter of that month';
+COMMENT ON COLUMN marts.department_totals.half IS '所属半年（1 = 上半年，2 = 下半年）half year of that month';
 COMMENT ON COLUMN marts.department_totals.valuable_leads IS '有价值线索数（最新状态为在谈或已签约）distinct leads whose latest status is 在谈 or 已签约';
 COMMENT ON COLUMN marts.department_totals.signed_projects IS '新签约项目数（去重）distinct signed projects';
 COMMENT ON COLUMN marts.department_totals.yi_projects IS '其中亿元项目数 of which projects of at least 1亿元';

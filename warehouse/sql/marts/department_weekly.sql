@@ -70,10 +70,11 @@ weekly AS (
     LEFT JOIN reported r USING (department_code, year, week)
     LEFT JOIN valuable_ytd v USING (department_code, year, week)
 )
-SELECT department_code, department_name, year, week, reported, leads, valuable_leads, signed_projects,
-       yi_projects, signed_investment_yi_yuan, registered_enterprises, trips, trip_enterprises, enterprises_visited,
-       investor_meetings, promotions, approximate,
-       valuable_leads_ytd,
+SELECT w.department_code, w.department_name, w.year AS iso_year, w.week, c.month, c.quarter, c.half,
+       w.reported, w.leads, w.valuable_leads, w.signed_projects, w.yi_projects, w.signed_investment_yi_yuan,
+       w.registered_enterprises, w.trips, w.trip_enterprises, w.enterprises_visited, w.investor_meetings,
+       w.promotions, w.approximate,
+       w.valuable_leads_ytd,
        CAST(sum(signed_projects) OVER ytd AS BIGINT) AS signed_projects_ytd,
        CAST(sum(yi_projects) OVER ytd AS BIGINT) AS yi_projects_ytd,
        CAST(sum(signed_investment_yi_yuan) OVER ytd AS DECIMAL(18, 4)) AS signed_investment_yi_yuan_ytd,
@@ -82,16 +83,20 @@ SELECT department_code, department_name, year, week, reported, leads, valuable_l
        CAST(sum(enterprises_visited) OVER ytd AS BIGINT) AS enterprises_visited_ytd,
        CAST(sum(investor_meetings) OVER ytd AS BIGINT) AS investor_meetings_ytd,
        bool_or(approximate) OVER ytd AS approximate_ytd,
-       source_files
-FROM weekly
-WINDOW ytd AS (PARTITION BY department_code, year ORDER BY week ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-ORDER BY year, week, department_code;
+       w.source_files
+FROM weekly w
+JOIN core.iso_weeks c ON c.iso_year = w.year AND c.week = w.week
+WINDOW ytd AS (PARTITION BY w.department_code, w.year ORDER BY w.week ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+ORDER BY iso_year, week, department_code;
 
 COMMENT ON TABLE marts.department_weekly IS '全员招商部门周报（每部门每ISO周一行，含年初至本周累计）department work per department and ISO week of the report, with year-to-date figures; superseded workbooks are left out, a project or enterprise counts once per department';
 COMMENT ON COLUMN marts.department_weekly.department_code IS '部门代码 department code';
 COMMENT ON COLUMN marts.department_weekly.department_name IS '部门名称 department name';
-COMMENT ON COLUMN marts.department_weekly.year IS '报告期所在ISO年 ISO year of the report period';
-COMMENT ON COLUMN marts.department_weekly.week IS 'ISO周（月报取月末所在周）ISO week of the report (a monthly report: the week of its last day)';
+COMMENT ON COLUMN marts.department_weekly.iso_year IS 'ISO年（也是本周所属月份的年份）ISO year of the report week, also the year of its month';
+COMMENT ON COLUMN marts.department_weekly.week IS 'ISO周（月报计入该月最后一个所属周）ISO week of the report (a monthly report: the last week belonging to its month)';
+COMMENT ON COLUMN marts.department_weekly.month IS '所属月份（周四所在月）calendar month the week belongs to: the month of its Thursday';
+COMMENT ON COLUMN marts.department_weekly.quarter IS '所属季度 calendar quarter of that month';
+COMMENT ON COLUMN marts.department_weekly.half IS '所属半年（1 = 上半年，2 = 下半年）half year of that month';
 COMMENT ON COLUMN marts.department_weekly.reported IS '本周是否报送 whether the department sent a report for this week';
 COMMENT ON COLUMN marts.department_weekly.leads IS '本周填报线索条数 lead rows reported this week';
 COMMENT ON COLUMN marts.department_weekly.valuable_leads IS '本周有价值线索条数（在谈、已签约）lead rows this week whose status is 在谈 or 已签约';

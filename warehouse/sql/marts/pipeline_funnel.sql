@@ -46,13 +46,13 @@ counts AS (
 )
 SELECT c.year, c.month, c.leads, c.negotiating, c.signed, c.signed_confirmed, c.fulfilled, c.started,
        c.in_production,
-       CAST(round(c.fulfilled / nullif(CASE s.fulfilment_den WHEN 'signed' THEN c.signed
-                                                           WHEN 'signed_confirmed' THEN c.signed_confirmed END, 0),
-                  4) AS DECIMAL(9, 4)) AS fulfilment_rate,
-       CAST(round(c.started / nullif(CASE s.start_den WHEN 'signed' THEN c.signed
-                                                      WHEN 'signed_confirmed' THEN c.signed_confirmed
-                                                      WHEN 'fulfilled' THEN c.fulfilled END, 0),
-                  4) AS DECIMAL(9, 4)) AS start_rate,
+       CAST(core.divide(c.fulfilled, CASE s.fulfilment_den WHEN 'signed' THEN c.signed
+                                                           WHEN 'signed_confirmed' THEN c.signed_confirmed END,
+                        0.0001) AS DECIMAL(9, 4)) AS fulfilment_rate,
+       CAST(core.divide(c.started, CASE s.start_den WHEN 'signed' THEN c.signed
+                                                    WHEN 'signed_confirmed' THEN c.signed_confirmed
+                                                    WHEN 'fulfilled' THEN c.fulfilled END,
+                        0.0001) AS DECIMAL(9, 4)) AS start_rate,
        s.fulfilment_den AS fulfilment_rate_denominator,
        s.start_den AS start_rate_denominator
 FROM counts c CROSS JOIN setting s
@@ -63,12 +63,12 @@ COMMENT ON COLUMN marts.pipeline_funnel.year IS '年份 year';
 COMMENT ON COLUMN marts.pipeline_funnel.month IS '月份（月末口径）month, counted at its last day';
 COMMENT ON COLUMN marts.pipeline_funnel.leads IS '线索数（月末最新状态为线索、尚未签约）leads whose latest status by the month end is 线索';
 COMMENT ON COLUMN marts.pipeline_funnel.negotiating IS '在谈数（月末最新状态为在谈，含市商务局列入三个一批拟签约的项目）projects under negotiation, including bureau-planned unsigned projects';
-COMMENT ON COLUMN marts.pipeline_funnel.signed IS '年内签约项目数（部门填报或市商务局认定）projects signed in the year to date';
-COMMENT ON COLUMN marts.pipeline_funnel.signed_confirmed IS '其中经市商务局认定的签约项目数 of which confirmed by the bureau';
-COMMENT ON COLUMN marts.pipeline_funnel.fulfilled IS '年内签约项目中已认定履约（或更后阶段）的个数 signed in the year and confirmed 履约 or later';
-COMMENT ON COLUMN marts.pipeline_funnel.started IS '年内签约项目中已认定开工（或投产）的个数 signed in the year and confirmed 开工 or later';
-COMMENT ON COLUMN marts.pipeline_funnel.in_production IS '年内签约项目中已认定投产的个数 signed in the year and confirmed 投产';
+COMMENT ON COLUMN marts.pipeline_funnel.signed IS '签约数（年内签约项目，部门填报或市商务局认定）projects signed in the year to date';
+COMMENT ON COLUMN marts.pipeline_funnel.signed_confirmed IS '认定签约数（其中经市商务局认定的）of which confirmed by the bureau';
+COMMENT ON COLUMN marts.pipeline_funnel.fulfilled IS '履约数（年内签约项目中已认定履约或更后阶段的）signed in the year and confirmed 履约 or later';
+COMMENT ON COLUMN marts.pipeline_funnel.started IS '开工数（年内签约项目中已认定开工或投产的）signed in the year and confirmed 开工 or later';
+COMMENT ON COLUMN marts.pipeline_funnel.in_production IS '投产数（年内签约项目中已认定投产的）signed in the year and confirmed 投产';
 COMMENT ON COLUMN marts.pipeline_funnel.fulfilment_rate IS '履约率 = 履约数 / 分母（分母见 fulfilment_rate_denominator，reference/pipeline.yaml 配置）fulfilment rate as a fraction';
 COMMENT ON COLUMN marts.pipeline_funnel.start_rate IS '开工率 = 开工数 / 分母（分母见 start_rate_denominator）start rate as a fraction';
-COMMENT ON COLUMN marts.pipeline_funnel.fulfilment_rate_denominator IS '履约率分母：signed=全部签约项目，signed_confirmed=经认定的签约项目 denominator of the fulfilment rate';
-COMMENT ON COLUMN marts.pipeline_funnel.start_rate_denominator IS '开工率分母：signed、signed_confirmed 或 fulfilled denominator of the start rate';
+COMMENT ON COLUMN marts.pipeline_funnel.fulfilment_rate_denominator IS '履约率分母（signed 全部签约项目，signed_confirmed 经认定的签约项目）denominator of the fulfilment rate';
+COMMENT ON COLUMN marts.pipeline_funnel.start_rate_denominator IS '开工率分母（signed、signed_confirmed 或 fulfilled）denominator of the start rate';

@@ -11,7 +11,7 @@ WITH bureau AS (
                                ORDER BY p.confirmed_on DESC NULLS LAST, p.load_id DESC, p.row_number DESC) = 1
 ),
 reported AS (
-    SELECT project_key, year, min(signed_on) AS signed_on, list(DISTINCT d.department_name) AS reported_by
+    SELECT project_key, year, min(signed_on) AS signed_on, list(DISTINCT d.department_name ORDER BY d.department_name) AS reported_by
     FROM core.department_project_claims
     JOIN core.departments d USING (department_code)
     GROUP BY ALL
@@ -25,7 +25,7 @@ SELECT pl.year, pl.leader, pl.project_name, pl.investor,
        b.confirmed_on AS bureau_confirmed_on,
        coalesce(r.signed_on, b.signed_on) AS signed_on,
        r.reported_by,
-       (r.project_key IS NOT NULL OR b.stage IN ('签约', '履约', '开工', '投产')) AS signed,
+       r.project_key IS NOT NULL OR coalesce(b.stage IN ('签约', '履约', '开工', '投产'), false) AS signed,
        coalesce(b.stage IN ('履约', '开工', '投产'), false) AS fulfilled,
        coalesce(b.stage IN ('开工', '投产'), false) AS started
 FROM planned pl

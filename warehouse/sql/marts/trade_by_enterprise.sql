@@ -31,7 +31,8 @@ figures AS (
 ),
 judged AS (
     SELECT *,
-           CAST(round(total_ytd / nullif(total_ytd_last_year, 0) - 1, 4) AS DECIMAL(9, 4)) AS yoy_change,
+           CAST(core.divide(total_ytd - total_ytd_last_year, total_ytd_last_year, 0.0001) AS DECIMAL(9, 4))
+               AS yoy_change,
            last_year_reported AND last_year_total > 0 AND total_ytd = 0 AS stopped
     FROM figures
 )
@@ -42,7 +43,8 @@ SELECT j.year, j.month, e.enterprise_name, e.uscc, e.customs_code,
        j.yoy_change,
        j.stopped,
        NOT j.stopped AND coalesce(j.yoy_change < -0.30, false) AS sharp_fall,
-       CASE WHEN j.last_year_reported THEN j.last_year_total = 0 AND j.total_ytd > 0 END AS new_this_year,
+       j.last_year_reported AND j.last_year_total = 0 AND j.total_ytd > 0 AS new_this_year,
+       j.last_year_reported,
        j.last_year_total AS last_year_total_wan_yuan
 FROM judged j
 JOIN core.enterprises e USING (enterprise_id)
@@ -58,7 +60,8 @@ COMMENT ON COLUMN marts.trade_by_enterprise.total_wan_yuan IS '当月进出口�
 COMMENT ON COLUMN marts.trade_by_enterprise.total_ytd_wan_yuan IS '1-N月累计进出口（万元）year-to-date imports + exports';
 COMMENT ON COLUMN marts.trade_by_enterprise.total_ytd_last_year_wan_yuan IS '上年同期累计（万元）year to date through the same month last year; NULL when not reported';
 COMMENT ON COLUMN marts.trade_by_enterprise.yoy_change IS '累计同比（小数）year-to-date change on last year as a fraction; NULL without last year''s figure';
-COMMENT ON COLUMN marts.trade_by_enterprise.stopped IS '停产停止进出口：上年有进出口，今年至今没有 traded last year, nothing this year to date';
-COMMENT ON COLUMN marts.trade_by_enterprise.sharp_fall IS '大幅下降：累计同比低于-30%（已停止的不计）year to date more than 30% below last year (stopped ones excluded)';
-COMMENT ON COLUMN marts.trade_by_enterprise.new_this_year IS '新增进出口企业：上年没有进出口 no trade last year; NULL when last year has no reported month';
+COMMENT ON COLUMN marts.trade_by_enterprise.stopped IS '停止进出口（上年有进出口，今年至今没有）traded last year, nothing this year to date';
+COMMENT ON COLUMN marts.trade_by_enterprise.sharp_fall IS '大幅下降（累计同比低于-30%，已停止的不计）year to date more than 30% below last year (stopped ones excluded)';
+COMMENT ON COLUMN marts.trade_by_enterprise.new_this_year IS '新增进出口企业（上年有报送月份且上年没有进出口）no trade last year, as far as last year''s tables show; false when last year has no reported month (see last_year_reported)';
+COMMENT ON COLUMN marts.trade_by_enterprise.last_year_reported IS '上年是否有企业进出口表 whether any month of last year was reported';
 COMMENT ON COLUMN marts.trade_by_enterprise.last_year_total_wan_yuan IS '上年累计（截至上年最后报送月，万元）last year''s total through its last reported month';

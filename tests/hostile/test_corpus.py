@@ -1,0 +1,80 @@
+"""Every hostile or broken file of the corpus gets its exact outcome: from its reader, and through the loader into a
+real DuckDB file, where every load keeps rows_read = rows_accepted + rows_rejected."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from ingest.forms.common import FileRejected, ParsedFile
+from ingest.forms.reference import Reference, load_reference
+from ingest.sources import SOURCES
+from ingest.workbook import UnreadableFile
+from tests.hostile.corpus import CASES, Case, write_corpus
+from warehouse.database import connect, prepare
+from warehouse.home import Paths
+from warehouse.loads import load_source
+
+READERS = {source.name: source.reader for source in SOURCES}
+
+
+@pytest.fixture
+def reference(home: Path) -> Reference:
+    return load_reference(home / "reference")
+
+
+def test_the_corpus_holds_at_least_forty_distinct_files(home: Path) -> None:
+    write_corpus(home)
+    paths = [home / "landing" / case.source / case.file_name for case in CASES]
+    assert len(CASES) >= 40
+    assert len({case.name for case in CASES}) == len(CASES)
+    # Distinct as files: content, or what the name claims it is (an empty .xlsx is not an empty .csv).
+    assert len({(path.suffix, hashlib.sha256(path.read_bytes()).hexdigest()) for path in paths}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_file_gets_its_outcome_from_its_reader(case: Case, home: Path, reference: Reference) -> None:
+    path = case.build(home / "landing" / case.source / case.file_name)
+    [result] = READERS[case.source]([path], reference)
+    if case.rejected:
+        assert isinstance(result, UnreadableFile | FileRejected), result
+        assert case.rejected in str(result)
+        return
+    assert isinstance(result, ParsedFile), result
+    assert _accepted(result) == case.accepted
+    assert {(i.sheet, i.row_number, i.column_name, i.rule) for i in result.issues} == case.quarantined
+    assert {(sheet, rule) for sheet, rule, _ in result.findings} == case.findings
+    assert result.rows_read == case.accepted + case.rows_rejected
+
+
+def _accepted(parsed: ParsedFile) -> int:
+    return sum(len(frame) for table, frames in parsed.tables.items() if table != "raw.dept_reports"
+               for frame in frames)
+
+
+def test_the_whole_corpus_through_the_loader(home: Path, reference: Reference) -> None:
+    write_corpus(home)
+    prepare(home / "build.duckdb")
+    with connect(home / "build.duckdb") as con:
+        for source, reader in READERS.items():
+            load_source(con, source, Paths(home), reader, reference)
+        loads = {(source, name): (load_id, status, read, accepted, rejected, message)
+                 for load_id, source, name, status, read, accepted, rejected, message in con.execute(
+                     "SELECT load_id, source, file_name, status, rows_read, rows_accepted, rows_rejected, message"
+                     " FROM audit.loads").fetchall()}
+        quarantine = con.execute("SELECT load_id, sheet, row_number, column_name, rule FROM audit.quarantine"
+                                 ).fetchall()
+        findings = con.execute("SELECT load_id, sheet, rule FROM audit.file_findings").fetchall()
+
+    assert len(loads) == len(CASES)  # every file ends the night recorded
+    for case in CASES:
+        load_id, status, read, accepted, rejected, message = loads[(case.source, case.file_name)]
+        assert read == accepted + rejected, case.name
+        if case.rejected:
+            assert (status, read, case.rejected in message) == ("rejected", 0, True), (case.name, message)
+            continue
+        assert (status, accepted, rejected) == ("loaded", case.accepted, case.rows_rejected), case.name
+        assert {row[1:] for row in quarantine if row[0] == load_id} == case.quarantined, case.name
+        assert {row[1:] for row in findings if row[0] == load_id} == case.findings, case.name

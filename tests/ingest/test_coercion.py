@@ -1,0 +1,67 @@
+"""Coercion and the form's rules in one pass: every failing cell of a row is reported at once, the row counted
+once among the rejected."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+import pytest
+from pandera.typing import Series
+
+from ingest.cells import ExcelError
+from ingest.dates import parse_date
+from ingest.forms.common import ParsedFile, by_cell, coerce_table, read_table
+from ingest.numbers import parse_number
+from ingest.tables import Field, find_table
+from ingest.text import clean_text
+
+FIELDS = (Field("name", ("名称",)), Field("amount", ("金额",)), Field("day", ("日期",)), Field("kind", ("类型",)))
+COERCIONS = {
+    "name": by_cell("required", clean_text),
+    "amount": by_cell("number", lambda c: None if (n := parse_number(c)) is None else n.value),
+    "day": by_cell("date", parse_date),
+    "kind": by_cell("text", clean_text),
+}
+
+
+class Row(pa.DataFrameModel):
+    name: Series[object] = pa.Field(nullable=False)
+    amount: Series[object] = pa.Field(nullable=True, ge=0)
+    kind: Series[object] = pa.Field(nullable=True, isin=["甲", "乙"])
+
+
+def _read(rows: list[list[object]]) -> tuple[ParsedFile, pd.DataFrame]:
+    table = find_table([["名称", "金额", "日期", "类型"], *rows], FIELDS, "表")
+    parsed = ParsedFile()
+    return parsed, read_table(parsed, table, COERCIONS, Row)
+
+
+def test_every_failing_cell_of_a_row_in_one_pass():
+    parsed, frame = _read([
+        ["好项目", 1, "2024-05-08", "甲"],
+        ["坏项目", -1, "2024-13-45", "丙"],  # a rule, a coercion and another rule: three problems, one row
+        [ExcelError("#REF!"), ExcelError("#DIV/0!"), "1900-01-01", "乙"],
+    ])
+    assert list(frame["name"]) == ["好项目"]
+    # A row's problems side by side, its coercion problems first.
+    assert [(i.row_number, i.column_name, i.value, i.rule) for i in parsed.issues] == [
+        (3, "日期", "2024-13-45", "date"), (3, "金额", "-1", "not_negative"), (3, "类型", "丙", "allowed_values"),
+        (4, "名称", "#REF!", "excel_error"), (4, "金额", "#DIV/0!", "excel_error"),
+        (4, "日期", "1900-01-01", "date_window"),
+    ]
+    assert (parsed.rows_read, parsed.rejected_rows) == (3, 2)
+
+
+def test_a_failed_cell_is_not_reported_again_by_a_rule():
+    # The name fails coercion (only control characters) and is then missing: one problem, not two.
+    parsed, frame = _read([["\x00\x00", 1, "2024-05-08", "甲"]])
+    assert frame.empty
+    assert [(i.column_name, i.value, i.rule) for i in parsed.issues] == [("名称", "\\x00\\x00", "control_characters")]
+
+
+def test_a_coercion_reading_what_nothing_set_is_a_bug_not_a_bad_cell():
+    table = find_table([["名称"], ["甲"]], FIELDS[:1], "表")
+    broken = {"name": by_cell("required", clean_text), "twice": COERCIONS["name"].__class__(
+        "required", lambda _c, row: row["never_set"], "name")}
+    with pytest.raises(KeyError):
+        coerce_table(table, broken)
