@@ -170,7 +170,41 @@ def _read_enterprise_table(path: Path, table: FoundTable, reference: Reference) 
                        fixed={"year": period.year, "month": period.month_to, "unit_as_written": table.unit})
     parsed.add("raw.customs_enterprise_monthly", frame)
     parsed.findings.extend(_reconcile(table))
+    parsed.findings.extend(_duplicates(table))
     return parsed
+
+
+def _duplicates(table: FoundTable) -> list[tuple[str | None, str, str]]:
+    """Rows naming the same enterprise (the same USCC, customs code or name): its trade would count twice.
+
+    A finding, not a rejection: which row is right is for the clerk to say; both rows stay as written.
+    """
+    first_row: dict[tuple[str, str], int] = {}
+    rows_of: dict[int, list[int]] = {}
+    names: dict[int, str] = {}
+    for row in table.rows:
+        name = _text(row.cells.get("enterprise_name"))
+        keys = [(field, code) for field in ("uscc", "customs_code") if (code := _code(row.cells.get(field)))]
+        keys += [("name", normalise(name))] if name else []
+        same = min((first_row[key] for key in keys if key in first_row), default=None)
+        if same is None:
+            for key in keys:
+                first_row[key] = row.row_number
+            rows_of[row.row_number], names[row.row_number] = [row.row_number], name or ""
+        else:
+            rows_of[same].append(row.row_number)
+    return [(table.sheet, "duplicate_rows",
+             f"工作表「{table.sheet}」第{'、'.join(map(str, rows))}行是同一家企业（{names[rows[0]]}），"
+             f"进出口额会重复计算，请删去重复的行 (rows {', '.join(map(str, rows))} name the same enterprise: "
+             "its trade would count twice)")
+            for rows in rows_of.values() if len(rows) > 1]
+
+
+def _code(cell: object) -> str | None:
+    try:
+        return clean_code(cell)
+    except ValueError:
+        return None  # a malformed code is reported on its row; it names no enterprise here
 
 
 def _reconcile(table: FoundTable) -> list[tuple[str | None, str, str]]:

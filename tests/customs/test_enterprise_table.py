@@ -181,3 +181,24 @@ def test_a_january_table_headed_1yue_leiji_loads(trade_home: Path) -> None:
     [frame] = parsed.tables["raw.customs_enterprise_monthly"]
     assert (parsed.rows_read, parsed.issues) == (1, [])
     assert frame["total_ytd_wan_yuan"].tolist() == [D("100")]
+
+
+def test_rows_naming_the_same_enterprise_twice_are_a_finding_naming_the_rows(trade_home: Path, build) -> None:
+    again = (FUYUAN[0], FUYUAN[3], FUYUAN[2], 60.68, 296.58, 42.48, 207.61, 18.20, 88.97)
+    by_alias = ("富元食品", None, None, 1.00, 2.00, 1.00, 2.00, 0, 0)  # the same enterprise by name only
+    path = _table(trade_home, "2024年1-5月西城区企业进出口情况.xlsx",
+                  monthly_table(2024, 5, "万元", [*MAY_ROWS, again], None))
+    other = _table(trade_home, "2024年1-4月西城区企业进出口情况.xlsx",
+                   monthly_table(2024, 4, "万元", [MAY_ROWS[1], by_alias, MAY_ROWS[1]], None))
+
+    parsed = read_customs_file(path, load_reference(trade_home / "reference"))
+    outcomes, con = build(trade_home)
+
+    [(sheet, rule, message)] = parsed.findings
+    assert (sheet, rule) == ("Sheet1", "duplicate_rows")
+    assert "第5、8行是同一家企业（漯河富元食品有限公司）" in message and "重复计算" in message
+    # a finding, not a rejection: both rows stay as written, for the clerk to say which is right
+    assert {(o.file_name, o.rows_accepted) for o in outcomes} == {(path.name, 4), (other.name, 3)}
+    assert "第5、7行" in {o.file_name: o.message for o in outcomes}[other.name]
+    assert con.execute("SELECT rule, count(*) FROM audit.file_findings GROUP BY rule").fetchall() == [
+        ("duplicate_rows", 2)]
