@@ -5,14 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
 
 from ingest.codes import clean_code
+from ingest.csv_lines import BrokenLine, read_csv_lines
 from ingest.encoding import detect_encoding
-from ingest.forms.common import Coercion, FileRejected, ParsedFile, by_cell, read_each_file, read_table
+from ingest.forms.common import Coercion, FileRejected, Issue, ParsedFile, by_cell, read_each_file, read_table
 from ingest.forms.reference import Reference
 from ingest.numbers import parse_number
 from ingest.periods import Period, parse_period
@@ -20,7 +22,7 @@ from ingest.tables import Field, FoundTable, Grid, TableNotFound, find_table
 from ingest.text import is_nothing, normalise
 from ingest.units import amount_in
 from ingest.workbook import read_sheets
-from schemas.customs import EnterpriseMonthlyRow
+from schemas.customs import PLATFORM_RULES, EnterpriseMonthlyRow
 
 _YTD = r"((\d{1,2}[-至~—])?\d{1,2}月)?累计(值|额)?"
 _MONTH = r"(本|当)月(值|额)?"
@@ -117,8 +119,8 @@ def read_customs_file(path: Path, reference: Reference) -> ParsedFile:
         # A platform CSV can run to millions of lines: place it from its first lines, never read it whole here.
         head = _head_grid(path)
         if _find(head, ENTERPRISE_FIELDS, path.stem):
-            return _read_enterprise_table(path, _find(read_sheets(path)[path.stem], ENTERPRISE_FIELDS, path.stem),
-                                          reference)
+            grid, broken = read_csv_lines(path)
+            return _read_enterprise_table(path, find_table(grid, ENTERPRISE_FIELDS, path.stem), reference, broken)
         if table := _find(head, PLATFORM_FIELDS, path.stem):
             return _read_platform_csv(path, table, _width(head))
         raise FileRejected(_NOT_CUSTOMS)
@@ -159,7 +161,10 @@ def _width(grid: Grid) -> int:
     return max((len(row) for row in grid), default=0)
 
 
-def _read_enterprise_table(path: Path, table: FoundTable, reference: Reference) -> ParsedFile:
+def _read_enterprise_table(path: Path, table: FoundTable, reference: Reference,
+                           broken: Sequence[BrokenLine] = ()) -> ParsedFile:
+    """The table's rows to raw.customs_enterprise_monthly; for a CSV, each line it could not read (`broken`) is
+    quarantined whole with its line number, as for a platform download."""
     period = find_period([*table.preamble, path.stem])
     if period is None:
         raise FileRejected("表头上方和文件名中都没有统计期（如「2024年1-5月」）(no period in the title or file name)")
@@ -169,6 +174,9 @@ def _read_enterprise_table(path: Path, table: FoundTable, reference: Reference) 
     frame = read_table(parsed, table, _enterprise_coercions(table, period, reference), EnterpriseMonthlyRow,
                        fixed={"year": period.year, "month": period.month_to, "unit_as_written": table.unit})
     parsed.add("raw.customs_enterprise_monthly", frame)
+    parsed.rows_read += len(broken)
+    parsed.issues.extend(Issue(table.sheet, line.line, None, line.text, line.rule,
+                               PLATFORM_RULES[line.rule].replace("{value}", line.text)) for line in broken)
     parsed.findings.extend(_reconcile(table))
     parsed.findings.extend(_duplicates(table))
     return parsed

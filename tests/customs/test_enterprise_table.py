@@ -202,3 +202,40 @@ def test_rows_naming_the_same_enterprise_twice_are_a_finding_naming_the_rows(tra
     assert "第5、7行" in {o.file_name: o.message for o in outcomes}[other.name]
     assert con.execute("SELECT rule, count(*) FROM audit.file_findings GROUP BY rule").fetchall() == [
         ("duplicate_rows", 2)]
+
+
+def test_a_csv_table_quarantines_each_line_it_cannot_read_and_keeps_every_other_line_numbered(
+        trade_home: Path, build) -> None:
+    grid = monthly_table(2024, 5, "万元", [*MAY_ROWS[:2], (ZHENMAO[0], ZHENMAO[3], ZHENMAO[2], 1, 1, 1, 1, 0, 0)],
+                         None)
+    lines = [",".join("" if cell is None else f'"{cell}"' for cell in row).encode("gbk") for row in grid]
+    # lines 1-4: title, unit, two header rows; 5-7: the three enterprises; 8: the footer
+    lines[5] = lines[5].replace("正腾商贸".encode("gbk"), b'"\xff') + b"\x00"  # a stray quote, a NUL, no GBK
+    lines.insert(6, b"")  # a blank line: 正腾 was line 6, 臻茂 is now line 8
+    lines.insert(7, '"6","漯河富元食品有限公司",,,"西城区","未完'.encode("gbk"))  # a quote that never closes
+    path = trade_home / "landing" / "customs" / "2024年1-5月西城区企业进出口情况.csv"
+    path.write_bytes(b"\r\n".join(lines) + b"\r\n")
+
+    [outcome], con = build(trade_home)
+
+    assert (outcome.status, outcome.rows_read, outcome.rows_accepted, outcome.rows_rejected) == ("loaded", 4, 2, 2)
+    assert con.execute("SELECT row_number, enterprise_name FROM raw.customs_enterprise_monthly ORDER BY 1"
+                       ).fetchall() == [(5, FUYUAN[0]), (9, ZHENMAO[0])]
+    assert con.execute("SELECT row_number, rule FROM audit.quarantine ORDER BY 1").fetchall() == [
+        (6, "encoding"), (8, "csv_format")]
+    assert con.execute("SELECT value FROM audit.quarantine WHERE row_number = 8").fetchone() == (
+        '"6","漯河富元食品有限公司",,,"西城区","未完',)
+
+
+def test_a_line_break_typed_inside_a_csv_cell_is_one_record(trade_home: Path, build) -> None:
+    grid = monthly_table(2024, 5, "万元", MAY_ROWS[:1], None)
+    text = "".join(",".join("" if cell is None else f'"{cell}"' for cell in row) + "\r\n" for row in grid)
+    path = trade_home / "landing" / "customs" / "2024年1-5月西城区企业进出口情况.csv"
+    path.write_bytes(text.replace('"1-5月累计"', '"1-5月\r\n累计"', 1).encode("gbk"))
+
+    [outcome], con = build(trade_home)
+
+    assert (outcome.rows_read, outcome.rows_accepted, outcome.rows_rejected) == (1, 1, 0)
+    # the header's cell runs over lines 4 and 5: the enterprise is line 6, as an editor shows it
+    assert con.execute("SELECT row_number, total_ytd_wan_yuan FROM raw.customs_enterprise_monthly").fetchall() == [
+        (6, D("296.5800"))]
