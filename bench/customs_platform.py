@@ -164,13 +164,16 @@ def _transcoded(source: Path, target: Path) -> None:
 def child_transcode(work: Path) -> dict:
     """The alternative to reading the GBK file as latin-1: transcode it on both cores, then the same load."""
     from ingest.csv_survey import survey
+    from ingest.forms.common import FileRejected
     from warehouse import customs_platform
 
     def prepare_transcoded(download, scratch: Path) -> customs_platform.PreparedCsv:
-        found = survey(download.path)  # a transcode keeps every line end where it was
+        found = survey(download.path)
+        if found.bare_cr_line is not None:
+            raise FileRejected(f"line {found.bare_cr_line}: a carriage return alone")
         target = scratch / "utf8.csv"
         _transcoded(download.path, target)
-        return customs_platform.PreparedCsv(target, "utf-8", None, found.lines, found.blank_lines, found.has_nul)
+        return customs_platform.PreparedCsv(target, "utf-8", None, found.has_nul)
 
     customs_platform.prepare = prepare_transcoded  # the loader calls it by its module; this child process only
     return child_ingest(work, "transcode")

@@ -9,7 +9,7 @@ the pass (it looks each one up in an ENUM as it reads), the few others afterward
 Every physical line ends in one place: raw.customs_platform with its line number (accepted, or with its
 `problems`), audit.quarantine whole (a broken quote, a line too long to read), or nowhere as a line that is not
 data (the lines above the data, blank lines; 合计 and footer lines are kept in raw with no problems). The file's
-lines are counted beforehand (ingest/csv_survey.py), so a line that is missing from raw is looked for, never lost.
+lines are counted as DuckDB reads it (ingest/csv_survey.py), so a line missing from raw is looked for, never lost.
 Broken lines stay in raw with their `problems` and core leaves them out: deleting them would make DuckDB rewrite
 the whole load at commit (bench/README.md).
 """
@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from ingest.csv_survey import survey
+from ingest.csv_survey import line_ends, survey
 from ingest.encoding import detect_encoding
 from ingest.forms.common import FileRejected
 from ingest.forms.customs import PLATFORM_FIELDS, PlatformDownload, PlatformLayout
@@ -55,7 +56,7 @@ class PlatformCounts:
 
 @dataclass(frozen=True)
 class PreparedCsv:
-    """A platform download ready to load, and what its bytes say about its lines.
+    """A platform download ready to load.
 
     `read_as` is how DuckDB reads the file: 'latin-1' for GBK (its texts are then decoded by `decode`, 'gb18030'),
     'utf-8' for a file in UTF-8 (`decode` None), or for a copy where each byte of a GBK file is one character.
@@ -64,8 +65,6 @@ class PreparedCsv:
     path: Path
     read_as: str
     decode: str | None
-    lines: int
-    blank_lines: tuple[int, ...]
     has_nul: bool
 
 
@@ -80,7 +79,7 @@ def prepare(download: PlatformDownload, scratch: Path) -> PreparedCsv:
         with target.open("w", encoding="utf-8", newline="") as out:
             lines = [_platform_line(row) for row in download.rows]
             out.writelines(lines)
-        return PreparedCsv(target, "utf-8", None, len(lines), (), any("\0" in line for line in lines))
+        return PreparedCsv(target, "utf-8", None, any("\0" in line for line in lines))
     with download.path.open("rb") as raw:
         head = raw.read(_HEAD_BYTES)
     try:
@@ -100,7 +99,7 @@ def prepare(download: PlatformDownload, scratch: Path) -> PreparedCsv:
             # character of a UTF-8 copy, which reads exactly as latin-1 would have.
             path, read_as = scratch / "bytes.csv", "utf-8"
             _copy_as_characters(download.path, path)
-    return PreparedCsv(path, read_as, decode, found.lines, found.blank_lines, found.has_nul)
+    return PreparedCsv(path, read_as, decode, found.has_nul)
 
 
 def _platform_line(row: list[object]) -> str:
@@ -132,23 +131,18 @@ def load_platform_csv(con: duckdb.DuckDBPyConnection, prepared: PreparedCsv, lay
         "columns": {field.name: (layout.fields.index(field.name) + 1 if field.name in layout.fields else None)
                     for field in PLATFORM_FIELDS},
     }
-    sample = []
-    if prepared.decode:
-        sample = [value for (value,) in con.execute(_sql("2_sample"), scan | {"lines": SAMPLE_LINES}).fetchall()
-                  if "\0" not in value]  # a NUL is named by step 4 on the value as read
-        _drop_rejects(con, "customs_platform_sample_rejects")
-    texts, readable = _texts(con, sample, prepared.decode)
-    [appended] = con.execute(_sql("4_load"), scan | {
-        "load_id": load_id, "file_name": file_name, "not_data": _not_data_pattern(prepared.decode), "texts": texts,
-        "readable": readable,
-    }).fetchone()
+    with ThreadPoolExecutor(max_workers=1) as counting:
+        # The file's lines are counted while DuckDB reads it (it lets go of Python meanwhile).
+        ends = counting.submit(line_ends, prepared.path)
+        appended, texts = _append(con, prepared, scan, load_id, file_name)
+        lines, blank_lines = ends.result().lines, ends.result().blank_lines
     # Rows step 4 marked (row_number -1) are found before step 7 numbers them.
     leftovers = _leftovers(con, load_id, {*texts, *(text.strip(" ") for text in texts)}) if prepared.decode else []
     not_read = {line: (_REJECT_RULES.get(error, "line_too_long"), written) for line, error, written in con.execute(
         "SELECT line, any_value(error_type), any_value(csv_line) FROM customs_platform_rejects WHERE line >= ?"
         " GROUP BY line", [first_line]).fetchall()}
-    blank = [line for line in prepared.blank_lines if line >= first_line]
-    missing = prepared.lines - (first_line - 1) - len(blank) - len(not_read) - appended
+    blank = [line for line in blank_lines if line >= first_line]
+    missing = lines - (first_line - 1) - len(blank) - len(not_read) - appended
     broken = _broken_lines(con, scan, appended, missing, sorted([*blank, *not_read]), first_line)
     skipped = sorted([*blank, *not_read, *broken])
     first_rowid = con.execute("SELECT min(rowid) FROM raw.customs_platform WHERE load_id = ?", [load_id]).fetchone()[0]
@@ -189,6 +183,22 @@ def load_platform_csv(con: duckdb.DuckDBPyConnection, prepared: PreparedCsv, lay
     con.execute("DROP MACRO TABLE customs_platform_cells")
     rejected = broken_rows + len(whole_lines)
     return PlatformCounts(read=accepted + rejected, accepted=accepted, rejected=rejected)
+
+
+def _append(con: duckdb.DuckDBPyConnection, prepared: PreparedCsv, scan: dict, load_id: int, file_name: str
+            ) -> tuple[int, list[str]]:
+    """Steps 2 to 4: the lines appended to raw, and the texts decoded as they were read."""
+    sample = []
+    if prepared.decode:
+        sample = [value for (value,) in con.execute(_sql("2_sample"), scan | {"lines": SAMPLE_LINES}).fetchall()
+                  if "\0" not in value]  # a NUL is named by step 4 on the value as read
+        _drop_rejects(con, "customs_platform_sample_rejects")
+    texts, readable = _texts(con, sample, prepared.decode)
+    [appended] = con.execute(_sql("4_load"), scan | {
+        "load_id": load_id, "file_name": file_name, "not_data": _not_data_pattern(prepared.decode), "texts": texts,
+        "readable": readable,
+    }).fetchone()
+    return appended, texts
 
 
 def _broken_lines(con: duckdb.DuckDBPyConnection, scan: dict, appended: int, missing: int, skipped: list[int],
