@@ -28,6 +28,7 @@ from ingest.csv_survey import line_ends, survey
 from ingest.encoding import detect_encoding
 from ingest.forms.common import FileRejected
 from ingest.forms.customs import PLATFORM_FIELDS, PlatformDownload, PlatformLayout
+from ingest.unreadable import UnreadableFile
 from schemas.customs import LARGEST_FIGURE, LONGEST_LINE_BYTES, PLATFORM_RULES
 from warehouse.database import SQL_DIR
 
@@ -72,7 +73,8 @@ def prepare(download: PlatformDownload, scratch: Path) -> PreparedCsv:
     """The download as DuckDB will read it: the dropped file itself, never transcoded, or a copy in `scratch` for a
     download saved as a workbook (its rows, one line each) or a GBK file with bytes DuckDB's latin-1 refuses.
 
-    Raises FileRejected for a UTF-16 file, or a line ending in a carriage return alone, naming the line.
+    Raises FileRejected for a file that is no text (UTF-16, binary: the reader refused it already), or for a line
+    ending in a carriage return alone, naming the line.
     """
     if download.rows is not None:
         target = scratch / "sheet.csv"
@@ -85,7 +87,7 @@ def prepare(download: PlatformDownload, scratch: Path) -> PreparedCsv:
     try:
         # The header (商品编码, 第一数量...) is Chinese, so the first bytes tell GBK from UTF-8.
         encoding = detect_encoding(head)
-    except ValueError as err:
+    except UnreadableFile as err:
         raise FileRejected(str(err)) from err
     found = survey(download.path)
     if found.bare_cr_line is not None:
@@ -243,7 +245,9 @@ def _decode(con: duckdb.DuckDBPyConnection, load_id: int, leftovers: list[str], 
         return
     _, readable = _texts(con, leftovers, encoding)
     if readable < len(leftovers):
-        con.execute(_sql("8_unreadable"), {"load_id": load_id, "readable": readable})
+        unreadable = [value for value in leftovers if not _decoded(value, encoding)[1]]
+        con.execute(_sql("8_unreadable"), {"load_id": load_id, "raw": unreadable,
+                                           "text": [_decoded(value, encoding)[0] for value in unreadable]})
     con.execute(_sql("8_decode"), {"load_id": load_id})
 
 

@@ -6,16 +6,20 @@
 -- field left; any other line is split here by the CSV grammar (RFC 4180), which also tells a broken one.
 -- Not rows: blank lines, and lines in customs_platform_rejects (over line_bytes, or bytes that UTF-8 does not
 -- have in a file read as UTF-8); the loader numbers around both.
--- Parameters: csv_path, part_types (p1..pN: VARCHAR, N = width + 2), skip_count, text_encoding, line_bytes, header_width (the
--- header's CSV positions), field_column (field -> 1-based position, NULL when not chosen), rejects_name (where the
--- lines not read are listed, and its _scans).
-CREATE OR REPLACE TEMP MACRO customs_platform_cells(csv_path, part_types, skip_count, text_encoding, line_bytes, header_width,
-                                                    field_column, rejects_name) AS TABLE
+-- Parameters: csv_path, part_types (p1..pN: VARCHAR, N = header_width + 2), skip_count, text_encoding, line_bytes,
+-- header_width (the header's CSV positions), field_column (field -> 1-based position, NULL when not chosen),
+-- rejects_name (where the lines not read are listed, and its _scans).
+CREATE OR REPLACE TEMP MACRO customs_platform_part(parts, position, head, tail, last) AS
+    CASE position WHEN 1 THEN head WHEN last THEN tail ELSE parts[position] END;
+
+CREATE OR REPLACE TEMP MACRO customs_platform_cells(csv_path, part_types, skip_count, text_encoding, line_bytes,
+                                                    header_width, field_column, rejects_name) AS TABLE
 WITH scanned AS (
     SELECT list_value(*COLUMNS('^p\d+$')) AS parts
     FROM read_csv(
-        csv_path, columns = part_types, header = false, auto_detect = false, encoding = text_encoding, new_line = '\r\n',
-        quote = '', escape = '', delim = '","', strict_mode = false, null_padding = true, skip = skip_count,
+        csv_path, columns = part_types, header = false, auto_detect = false, encoding = text_encoding,
+        new_line = '\r\n', quote = '', escape = '', delim = '","', strict_mode = false, null_padding = true,
+        skip = skip_count,
         -- An empty field is '', not NULL (the null string is a private-use character no download has): NULL only
         -- pads a line shorter than the header.
         nullstr = '', max_line_size = line_bytes,
@@ -39,28 +43,21 @@ ends AS (
 ),
 fast AS (
     SELECT parts, platform_shape,
-           CASE field_column['year_month'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['year_month']] END AS year_month,
-           CASE field_column['hs_code'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['hs_code']] END AS hs_code,
-           CASE field_column['product_name'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['product_name']] END
-               AS product_name,
-           CASE field_column['partner_code'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['partner_code']] END
-               AS partner_code,
-           CASE field_column['partner_name'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['partner_name']] END
-               AS partner_name,
-           CASE field_column['trade_mode_code'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['trade_mode_code']] END
-               AS trade_mode_code,
-           CASE field_column['trade_mode_name'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['trade_mode_name']] END
-               AS trade_mode_name,
-           CASE field_column['reg_place_code'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['reg_place_code']] END
-               AS reg_place_code,
-           CASE field_column['reg_place_name'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['reg_place_name']] END
-               AS reg_place_name,
-           CASE field_column['quantity_1'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['quantity_1']] END AS quantity_1,
-           CASE field_column['unit_1'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['unit_1']] END AS unit_1,
-           CASE field_column['quantity_2'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['quantity_2']] END AS quantity_2,
-           CASE field_column['unit_2'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['unit_2']] END AS unit_2,
-           CASE field_column['value_yuan'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['value_yuan']] END AS value_yuan,
-           CASE field_column['value_usd'] WHEN 1 THEN head WHEN last THEN tail ELSE parts[field_column['value_usd']] END AS value_usd
+           customs_platform_part(parts, field_column['year_month'], head, tail, last) AS year_month,
+           customs_platform_part(parts, field_column['hs_code'], head, tail, last) AS hs_code,
+           customs_platform_part(parts, field_column['product_name'], head, tail, last) AS product_name,
+           customs_platform_part(parts, field_column['partner_code'], head, tail, last) AS partner_code,
+           customs_platform_part(parts, field_column['partner_name'], head, tail, last) AS partner_name,
+           customs_platform_part(parts, field_column['trade_mode_code'], head, tail, last) AS trade_mode_code,
+           customs_platform_part(parts, field_column['trade_mode_name'], head, tail, last) AS trade_mode_name,
+           customs_platform_part(parts, field_column['reg_place_code'], head, tail, last) AS reg_place_code,
+           customs_platform_part(parts, field_column['reg_place_name'], head, tail, last) AS reg_place_name,
+           customs_platform_part(parts, field_column['quantity_1'], head, tail, last) AS quantity_1,
+           customs_platform_part(parts, field_column['unit_1'], head, tail, last) AS unit_1,
+           customs_platform_part(parts, field_column['quantity_2'], head, tail, last) AS quantity_2,
+           customs_platform_part(parts, field_column['unit_2'], head, tail, last) AS unit_2,
+           customs_platform_part(parts, field_column['value_yuan'], head, tail, last) AS value_yuan,
+           customs_platform_part(parts, field_column['value_usd'], head, tail, last) AS value_usd
     FROM ends
 ),
 checked AS (
@@ -94,8 +91,10 @@ SELECT nullif(CASE WHEN split THEN year_month ELSE cells[field_column['year_mont
        nullif(CASE WHEN split THEN product_name ELSE cells[field_column['product_name']] END, '') AS product_name,
        nullif(CASE WHEN split THEN partner_code ELSE cells[field_column['partner_code']] END, '') AS partner_code,
        nullif(CASE WHEN split THEN partner_name ELSE cells[field_column['partner_name']] END, '') AS partner_name,
-       nullif(CASE WHEN split THEN trade_mode_code ELSE cells[field_column['trade_mode_code']] END, '') AS trade_mode_code,
-       nullif(CASE WHEN split THEN trade_mode_name ELSE cells[field_column['trade_mode_name']] END, '') AS trade_mode_name,
+       nullif(CASE WHEN split THEN trade_mode_code ELSE cells[field_column['trade_mode_code']] END, '')
+           AS trade_mode_code,
+       nullif(CASE WHEN split THEN trade_mode_name ELSE cells[field_column['trade_mode_name']] END, '')
+           AS trade_mode_name,
        nullif(CASE WHEN split THEN reg_place_code ELSE cells[field_column['reg_place_code']] END, '') AS reg_place_code,
        nullif(CASE WHEN split THEN reg_place_name ELSE cells[field_column['reg_place_name']] END, '') AS reg_place_name,
        nullif(CASE WHEN split THEN quantity_1 ELSE cells[field_column['quantity_1']] END, '') AS quantity_1,
@@ -107,7 +106,8 @@ SELECT nullif(CASE WHEN split THEN year_month ELSE cells[field_column['year_mont
        -- A line that splits neither way is quarantined whole, named by its first broken field: the fields before
        -- it are complete, each followed by a comma.
        NOT split AND cells IS NULL AS broken,
-       CASE WHEN NOT split AND cells IS NULL THEN line || CASE WHEN cut THEN '…' ELSE '' END END AS broken_line,
+       CASE WHEN NOT split AND cells IS NULL THEN line || CASE WHEN cut THEN '…' ELSE '' END END
+           AS broken_line,
        CASE WHEN NOT split AND cells IS NULL
             THEN len(regexp_extract_all(regexp_extract(line, '^(?:(?:"(?:[^"]|"")*"|[^",]*),)*'),
                                         '(?:"(?:[^"]|"")*"|[^",]*),')) + 1

@@ -3,4 +3,5 @@
 -- file's encoding come last (their text shows U+FFFD for those bytes), so a position tells them apart.
 -- Parameters: $raw, $text (lists of one length).
 CREATE OR REPLACE TEMP TABLE customs_platform_texts AS
-SELECT unnest($raw::VARCHAR[]) AS raw, unnest($text::VARCHAR[]) AS text, unnest(range(len($raw::VARCHAR[]))) AS position;
+SELECT unnest($raw::VARCHAR[]) AS raw, unnest($text::VARCHAR[]) AS text,
+       unnest(range(len($raw::VARCHAR[]))) AS position;

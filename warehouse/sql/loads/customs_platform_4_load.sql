@@ -16,15 +16,24 @@ WITH cells AS (
 coded AS (
     -- The position of each text and code among step 3's values; NULL when it is not one of them.
     SELECT c.*, p.*, $texts AS text_at,
-           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.product_name AS customs_platform_text)) END AS product_name_at,
-           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.partner_code AS customs_platform_text)) END AS partner_code_at,
-           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.partner_name AS customs_platform_text)) END AS partner_name_at,
-           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.trade_mode_code AS customs_platform_text)) END AS trade_mode_code_at,
-           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.trade_mode_name AS customs_platform_text)) END AS trade_mode_name_at,
-           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.reg_place_code AS customs_platform_text)) END AS reg_place_code_at,
-           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.reg_place_name AS customs_platform_text)) END AS reg_place_name_at,
-           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.unit_1 AS customs_platform_text)) END AS unit_1_at,
-           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.unit_2 AS customs_platform_text)) END AS unit_2_at
+           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.product_name AS customs_platform_text)) END
+               AS product_name_at,
+           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.partner_code AS customs_platform_text)) END
+               AS partner_code_at,
+           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.partner_name AS customs_platform_text)) END
+               AS partner_name_at,
+           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.trade_mode_code AS customs_platform_text)) END
+               AS trade_mode_code_at,
+           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.trade_mode_name AS customs_platform_text)) END
+               AS trade_mode_name_at,
+           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.reg_place_code AS customs_platform_text)) END
+               AS reg_place_code_at,
+           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.reg_place_name AS customs_platform_text)) END
+               AS reg_place_name_at,
+           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.unit_1 AS customs_platform_text)) END
+               AS unit_1_at,
+           CASE WHEN p.decode THEN enum_code(TRY_CAST(c.unit_2 AS customs_platform_text)) END
+               AS unit_2_at
     FROM cells c CROSS JOIN customs_platform_params p
 ),
 decoded AS (
@@ -32,10 +41,14 @@ decoded AS (
            CASE WHEN product_name_at IS NULL THEN product_name ELSE text_at[product_name_at + 1] END AS product_name,
            CASE WHEN partner_code_at IS NULL THEN partner_code ELSE text_at[partner_code_at + 1] END AS partner_code,
            CASE WHEN partner_name_at IS NULL THEN partner_name ELSE text_at[partner_name_at + 1] END AS partner_name,
-           CASE WHEN trade_mode_code_at IS NULL THEN trade_mode_code ELSE text_at[trade_mode_code_at + 1] END AS trade_mode_code,
-           CASE WHEN trade_mode_name_at IS NULL THEN trade_mode_name ELSE text_at[trade_mode_name_at + 1] END AS trade_mode_name,
-           CASE WHEN reg_place_code_at IS NULL THEN reg_place_code ELSE text_at[reg_place_code_at + 1] END AS reg_place_code,
-           CASE WHEN reg_place_name_at IS NULL THEN reg_place_name ELSE text_at[reg_place_name_at + 1] END AS reg_place_name,
+           CASE WHEN trade_mode_code_at IS NULL THEN trade_mode_code
+                ELSE text_at[trade_mode_code_at + 1] END AS trade_mode_code,
+           CASE WHEN trade_mode_name_at IS NULL THEN trade_mode_name
+                ELSE text_at[trade_mode_name_at + 1] END AS trade_mode_name,
+           CASE WHEN reg_place_code_at IS NULL THEN reg_place_code
+                ELSE text_at[reg_place_code_at + 1] END AS reg_place_code,
+           CASE WHEN reg_place_name_at IS NULL THEN reg_place_name
+                ELSE text_at[reg_place_name_at + 1] END AS reg_place_name,
            CASE WHEN unit_1_at IS NULL THEN unit_1 ELSE text_at[unit_1_at + 1] END AS unit_1,
            CASE WHEN unit_2_at IS NULL THEN unit_2 ELSE text_at[unit_2_at + 1] END AS unit_2
            ),
@@ -145,30 +158,49 @@ SELECT $load_id AS load_id, $file_name AS file_name, CASE WHEN undecoded THEN -1
                  OR bad_value_yuan OR bad_value_usd OR large_quantity_1 OR large_quantity_2 OR large_value_yuan
                  OR large_value_usd OR negative_value_yuan OR negative_value_usd OR no_value
        THEN list_filter([
-           CASE WHEN product_name_at >= $readable THEN {'field': 'product_name', 'value': product_name, 'rule': 'encoding'} END,
-           CASE WHEN partner_code_at >= $readable THEN {'field': 'partner_code', 'value': partner_code, 'rule': 'encoding'} END,
-           CASE WHEN partner_name_at >= $readable THEN {'field': 'partner_name', 'value': partner_name, 'rule': 'encoding'} END,
-           CASE WHEN trade_mode_code_at >= $readable THEN {'field': 'trade_mode_code', 'value': trade_mode_code, 'rule': 'encoding'} END,
-           CASE WHEN trade_mode_name_at >= $readable THEN {'field': 'trade_mode_name', 'value': trade_mode_name, 'rule': 'encoding'} END,
-           CASE WHEN reg_place_code_at >= $readable THEN {'field': 'reg_place_code', 'value': reg_place_code, 'rule': 'encoding'} END,
-           CASE WHEN reg_place_name_at >= $readable THEN {'field': 'reg_place_name', 'value': reg_place_name, 'rule': 'encoding'} END,
+           CASE WHEN product_name_at >= $readable
+                THEN {'field': 'product_name', 'value': product_name, 'rule': 'encoding'} END,
+           CASE WHEN partner_code_at >= $readable
+                THEN {'field': 'partner_code', 'value': partner_code, 'rule': 'encoding'} END,
+           CASE WHEN partner_name_at >= $readable
+                THEN {'field': 'partner_name', 'value': partner_name, 'rule': 'encoding'} END,
+           CASE WHEN trade_mode_code_at >= $readable
+                THEN {'field': 'trade_mode_code', 'value': trade_mode_code, 'rule': 'encoding'} END,
+           CASE WHEN trade_mode_name_at >= $readable
+                THEN {'field': 'trade_mode_name', 'value': trade_mode_name, 'rule': 'encoding'} END,
+           CASE WHEN reg_place_code_at >= $readable
+                THEN {'field': 'reg_place_code', 'value': reg_place_code, 'rule': 'encoding'} END,
+           CASE WHEN reg_place_name_at >= $readable
+                THEN {'field': 'reg_place_name', 'value': reg_place_name, 'rule': 'encoding'} END,
            CASE WHEN unit_1_at >= $readable THEN {'field': 'unit_1', 'value': unit_1, 'rule': 'encoding'} END,
            CASE WHEN unit_2_at >= $readable THEN {'field': 'unit_2', 'value': unit_2, 'rule': 'encoding'} END,
-           CASE WHEN contains(year_month, chr(0)) THEN {'field': 'year_month', 'value': year_month, 'rule': 'nul_character'} END,
+           CASE WHEN contains(year_month, chr(0))
+                THEN {'field': 'year_month', 'value': year_month, 'rule': 'nul_character'} END,
            CASE WHEN contains(hs_code, chr(0)) THEN {'field': 'hs_code', 'value': hs_code, 'rule': 'nul_character'} END,
-           CASE WHEN contains(product_name, chr(0)) THEN {'field': 'product_name', 'value': product_name, 'rule': 'nul_character'} END,
-           CASE WHEN contains(partner_code, chr(0)) THEN {'field': 'partner_code', 'value': partner_code, 'rule': 'nul_character'} END,
-           CASE WHEN contains(partner_name, chr(0)) THEN {'field': 'partner_name', 'value': partner_name, 'rule': 'nul_character'} END,
-           CASE WHEN contains(trade_mode_code, chr(0)) THEN {'field': 'trade_mode_code', 'value': trade_mode_code, 'rule': 'nul_character'} END,
-           CASE WHEN contains(trade_mode_name, chr(0)) THEN {'field': 'trade_mode_name', 'value': trade_mode_name, 'rule': 'nul_character'} END,
-           CASE WHEN contains(reg_place_code, chr(0)) THEN {'field': 'reg_place_code', 'value': reg_place_code, 'rule': 'nul_character'} END,
-           CASE WHEN contains(reg_place_name, chr(0)) THEN {'field': 'reg_place_name', 'value': reg_place_name, 'rule': 'nul_character'} END,
-           CASE WHEN contains(quantity_1, chr(0)) THEN {'field': 'quantity_1', 'value': quantity_1, 'rule': 'nul_character'} END,
+           CASE WHEN contains(product_name, chr(0))
+                THEN {'field': 'product_name', 'value': product_name, 'rule': 'nul_character'} END,
+           CASE WHEN contains(partner_code, chr(0))
+                THEN {'field': 'partner_code', 'value': partner_code, 'rule': 'nul_character'} END,
+           CASE WHEN contains(partner_name, chr(0))
+                THEN {'field': 'partner_name', 'value': partner_name, 'rule': 'nul_character'} END,
+           CASE WHEN contains(trade_mode_code, chr(0))
+                THEN {'field': 'trade_mode_code', 'value': trade_mode_code, 'rule': 'nul_character'} END,
+           CASE WHEN contains(trade_mode_name, chr(0))
+                THEN {'field': 'trade_mode_name', 'value': trade_mode_name, 'rule': 'nul_character'} END,
+           CASE WHEN contains(reg_place_code, chr(0))
+                THEN {'field': 'reg_place_code', 'value': reg_place_code, 'rule': 'nul_character'} END,
+           CASE WHEN contains(reg_place_name, chr(0))
+                THEN {'field': 'reg_place_name', 'value': reg_place_name, 'rule': 'nul_character'} END,
+           CASE WHEN contains(quantity_1, chr(0))
+                THEN {'field': 'quantity_1', 'value': quantity_1, 'rule': 'nul_character'} END,
            CASE WHEN contains(unit_1, chr(0)) THEN {'field': 'unit_1', 'value': unit_1, 'rule': 'nul_character'} END,
-           CASE WHEN contains(quantity_2, chr(0)) THEN {'field': 'quantity_2', 'value': quantity_2, 'rule': 'nul_character'} END,
+           CASE WHEN contains(quantity_2, chr(0))
+                THEN {'field': 'quantity_2', 'value': quantity_2, 'rule': 'nul_character'} END,
            CASE WHEN contains(unit_2, chr(0)) THEN {'field': 'unit_2', 'value': unit_2, 'rule': 'nul_character'} END,
-           CASE WHEN contains(value_yuan, chr(0)) THEN {'field': 'value_yuan', 'value': value_yuan, 'rule': 'nul_character'} END,
-           CASE WHEN contains(value_usd, chr(0)) THEN {'field': 'value_usd', 'value': value_usd, 'rule': 'nul_character'} END,
+           CASE WHEN contains(value_yuan, chr(0))
+                THEN {'field': 'value_yuan', 'value': value_yuan, 'rule': 'nul_character'} END,
+           CASE WHEN contains(value_usd, chr(0))
+                THEN {'field': 'value_usd', 'value': value_usd, 'rule': 'nul_character'} END,
            CASE WHEN bad_period THEN {'field': 'year_month', 'value': year_month, 'rule': 'period'} END,
            CASE WHEN no_period THEN {'field': 'year_month', 'value': NULL, 'rule': 'period_missing'} END,
            CASE WHEN bad_hs_code THEN {'field': 'hs_code', 'value': hs_code, 'rule': 'hs_code_format'} END,

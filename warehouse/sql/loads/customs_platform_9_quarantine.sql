@@ -14,7 +14,8 @@ WITH cells AS (
 ),
 lines AS (
     SELECT line.line AS row_number,
-           coalesce(MAP($fields, $headers)[$column_fields[line.csv_column]], '第' || line.csv_column || '列') AS column_name,
+           coalesce(MAP($fields, $headers)[$column_fields[line.csv_column]], '第' || line.csv_column || '列')
+               AS column_name,
            replace(line.value, chr(0), '\x00') AS value, line.rule AS rule
     FROM (SELECT unnest($lines::STRUCT(line BIGINT, rule VARCHAR, value VARCHAR, csv_column BIGINT)[]) AS line)
 )
