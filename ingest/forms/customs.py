@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
 
 from ingest.codes import clean_code
+from ingest.csv_lines import BrokenLine, read_csv_lines
 from ingest.encoding import detect_encoding
-from ingest.forms.common import Coercion, FileRejected, ParsedFile, by_cell, read_each_file, read_table
+from ingest.forms.common import Coercion, FileRejected, Issue, ParsedFile, by_cell, read_each_file, read_table
 from ingest.forms.reference import Reference
 from ingest.numbers import parse_number
 from ingest.periods import Period, parse_period
@@ -19,7 +22,7 @@ from ingest.tables import Field, FoundTable, Grid, TableNotFound, find_table
 from ingest.text import is_nothing, normalise
 from ingest.units import amount_in
 from ingest.workbook import read_sheets
-from schemas.customs import EnterpriseMonthlyRow
+from schemas.customs import PLATFORM_RULES, EnterpriseMonthlyRow
 
 _YTD = r"((\d{1,2}[-至~—])?\d{1,2}月)?累计(值|额)?"
 _MONTH = r"(本|当)月(值|额)?"
@@ -103,6 +106,7 @@ def _enterprise_coercions(table: FoundTable, period: Period, reference: Referenc
 
 
 _HEAD_LINES = 40
+_HEAD_BYTES = 1 << 16
 _NOT_CUSTOMS = (
     "既不是企业进出口情况表（需要 企业名称、进出口累计 列），"
     "也不是海关统计平台下载文件（需要 第一数量、人民币或美元 列）"
@@ -115,8 +119,8 @@ def read_customs_file(path: Path, reference: Reference) -> ParsedFile:
         # A platform CSV can run to millions of lines: place it from its first lines, never read it whole here.
         head = _head_grid(path)
         if _find(head, ENTERPRISE_FIELDS, path.stem):
-            return _read_enterprise_table(path, _find(read_sheets(path)[path.stem], ENTERPRISE_FIELDS, path.stem),
-                                          reference)
+            grid, broken = read_csv_lines(path)
+            return _read_enterprise_table(path, find_table(grid, ENTERPRISE_FIELDS, path.stem), reference, broken)
         if table := _find(head, PLATFORM_FIELDS, path.stem):
             return _read_platform_csv(path, table, _width(head))
         raise FileRejected(_NOT_CUSTOMS)
@@ -142,17 +146,25 @@ def _find(grid: Grid, fields: tuple[Field, ...], sheet: str) -> FoundTable | Non
 
 
 def _head_grid(path: Path) -> Grid:
+    """The first lines of a CSV, read from its first bytes only: a line further down can be of any length or
+    open a quote it never closes, and the warehouse deals with it when it loads the file."""
     with path.open("rb") as raw:
-        encoding = detect_encoding(raw.read(1 << 16))
-    with path.open(encoding=encoding, errors="replace", newline="") as text:
-        return [[cell if cell.strip() else None for cell in row] for row in islice(csv.reader(text), _HEAD_LINES)]
+        head = raw.read(_HEAD_BYTES)
+    encoding = detect_encoding(head)
+    if len(head) == _HEAD_BYTES:
+        head = head[:head.rfind(b"\n") + 1] or head  # whole lines, unless the first one fills the head
+    text = io.StringIO(head.decode(encoding, errors="replace"), newline="")
+    return [[cell if cell.strip() else None for cell in row] for row in islice(csv.reader(text), _HEAD_LINES)]
 
 
 def _width(grid: Grid) -> int:
     return max((len(row) for row in grid), default=0)
 
 
-def _read_enterprise_table(path: Path, table: FoundTable, reference: Reference) -> ParsedFile:
+def _read_enterprise_table(path: Path, table: FoundTable, reference: Reference,
+                           broken: Sequence[BrokenLine] = ()) -> ParsedFile:
+    """The table's rows to raw.customs_enterprise_monthly; for a CSV, each line it could not read (`broken`) is
+    quarantined whole with its line number, as for a platform download."""
     period = find_period([*table.preamble, path.stem])
     if period is None:
         raise FileRejected("表头上方和文件名中都没有统计期（如「2024年1-5月」）(no period in the title or file name)")
@@ -162,8 +174,45 @@ def _read_enterprise_table(path: Path, table: FoundTable, reference: Reference) 
     frame = read_table(parsed, table, _enterprise_coercions(table, period, reference), EnterpriseMonthlyRow,
                        fixed={"year": period.year, "month": period.month_to, "unit_as_written": table.unit})
     parsed.add("raw.customs_enterprise_monthly", frame)
+    parsed.rows_read += len(broken)
+    parsed.issues.extend(Issue(table.sheet, line.line, None, line.text, line.rule,
+                               PLATFORM_RULES[line.rule].replace("{value}", line.text)) for line in broken)
     parsed.findings.extend(_reconcile(table))
+    parsed.findings.extend(_duplicates(table))
     return parsed
+
+
+def _duplicates(table: FoundTable) -> list[tuple[str | None, str, str]]:
+    """Rows naming the same enterprise (the same USCC, customs code or name): its trade would count twice.
+
+    A finding, not a rejection: which row is right is for the clerk to say; both rows stay as written.
+    """
+    first_row: dict[tuple[str, str], int] = {}
+    rows_of: dict[int, list[int]] = {}
+    names: dict[int, str] = {}
+    for row in table.rows:
+        name = _text(row.cells.get("enterprise_name"))
+        keys = [(field, code) for field in ("uscc", "customs_code") if (code := _code(row.cells.get(field)))]
+        keys += [("name", normalise(name))] if name else []
+        same = min((first_row[key] for key in keys if key in first_row), default=None)
+        if same is None:
+            for key in keys:
+                first_row[key] = row.row_number
+            rows_of[row.row_number], names[row.row_number] = [row.row_number], name or ""
+        else:
+            rows_of[same].append(row.row_number)
+    return [(table.sheet, "duplicate_rows",
+             f"工作表「{table.sheet}」第{'、'.join(map(str, rows))}行是同一家企业（{names[rows[0]]}），"
+             f"进出口额会重复计算，请删去重复的行 (rows {', '.join(map(str, rows))} name the same enterprise: "
+             "its trade would count twice)")
+            for rows in rows_of.values() if len(rows) > 1]
+
+
+def _code(cell: object) -> str | None:
+    try:
+        return clean_code(cell)
+    except ValueError:
+        return None  # a malformed code is reported on its row; it names no enterprise here
 
 
 def _reconcile(table: FoundTable) -> list[tuple[str | None, str, str]]:

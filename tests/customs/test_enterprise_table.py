@@ -193,3 +193,61 @@ def test_a_roster_name_written_with_spaces_brackets_and_full_width_forms_is_the_
     assert con.execute("SELECT enterprise_name FROM marts.trade_by_enterprise ORDER BY 1").fetchall() == [
         ("漯河富元食品有限公司",), ("漯河正腾商贸有限公司",)]
     assert con.execute("SELECT count(*) FROM marts.trade_unmatched").fetchone() == (0,)
+
+
+def test_rows_naming_the_same_enterprise_twice_are_a_finding_naming_the_rows(trade_home: Path, build) -> None:
+    again = (FUYUAN[0], FUYUAN[3], FUYUAN[2], 60.68, 296.58, 42.48, 207.61, 18.20, 88.97)
+    by_alias = ("富元食品", None, None, 1.00, 2.00, 1.00, 2.00, 0, 0)  # the same enterprise by name only
+    path = _table(trade_home, "2024年1-5月西城区企业进出口情况.xlsx",
+                  monthly_table(2024, 5, "万元", [*MAY_ROWS, again], None))
+    other = _table(trade_home, "2024年1-4月西城区企业进出口情况.xlsx",
+                   monthly_table(2024, 4, "万元", [MAY_ROWS[1], by_alias, MAY_ROWS[1]], None))
+
+    parsed = read_customs_file(path, load_reference(trade_home / "reference"))
+    outcomes, con = build(trade_home)
+
+    [(sheet, rule, message)] = parsed.findings
+    assert (sheet, rule) == ("Sheet1", "duplicate_rows")
+    assert "第5、8行是同一家企业（漯河富元食品有限公司）" in message and "重复计算" in message
+    # a finding, not a rejection: both rows stay as written, for the clerk to say which is right
+    assert {(o.file_name, o.rows_accepted) for o in outcomes} == {(path.name, 4), (other.name, 3)}
+    assert "第5、7行" in {o.file_name: o.message for o in outcomes}[other.name]
+    assert con.execute("SELECT rule, count(*) FROM audit.file_findings GROUP BY rule").fetchall() == [
+        ("duplicate_rows", 2)]
+
+
+def test_a_csv_table_quarantines_each_line_it_cannot_read_and_keeps_every_other_line_numbered(
+        trade_home: Path, build) -> None:
+    grid = monthly_table(2024, 5, "万元", [*MAY_ROWS[:2], (ZHENMAO[0], ZHENMAO[3], ZHENMAO[2], 1, 1, 1, 1, 0, 0)],
+                         None)
+    lines = [",".join("" if cell is None else f'"{cell}"' for cell in row).encode("gbk") for row in grid]
+    # lines 1-4: title, unit, two header rows; 5-7: the three enterprises; 8: the footer
+    lines[5] = lines[5].replace("正腾商贸".encode("gbk"), b'"\xff') + b"\x00"  # a stray quote, a NUL, no GBK
+    lines.insert(6, b"")  # a blank line: 正腾 was line 6, 臻茂 is now line 8
+    lines.insert(7, '"6","漯河富元食品有限公司",,,"西城区","未完'.encode("gbk"))  # a quote that never closes
+    path = trade_home / "landing" / "customs" / "2024年1-5月西城区企业进出口情况.csv"
+    path.write_bytes(b"\r\n".join(lines) + b"\r\n")
+
+    [outcome], con = build(trade_home)
+
+    assert (outcome.status, outcome.rows_read, outcome.rows_accepted, outcome.rows_rejected) == ("loaded", 4, 2, 2)
+    assert con.execute("SELECT row_number, enterprise_name FROM raw.customs_enterprise_monthly ORDER BY 1"
+                       ).fetchall() == [(5, FUYUAN[0]), (9, ZHENMAO[0])]
+    assert con.execute("SELECT row_number, rule FROM audit.quarantine ORDER BY 1").fetchall() == [
+        (6, "encoding"), (8, "csv_format")]
+    assert con.execute("SELECT value FROM audit.quarantine WHERE row_number = 8").fetchone() == (
+        '"6","漯河富元食品有限公司",,,"西城区","未完',)
+
+
+def test_a_line_break_typed_inside_a_csv_cell_is_one_record(trade_home: Path, build) -> None:
+    grid = monthly_table(2024, 5, "万元", MAY_ROWS[:1], None)
+    text = "".join(",".join("" if cell is None else f'"{cell}"' for cell in row) + "\r\n" for row in grid)
+    path = trade_home / "landing" / "customs" / "2024年1-5月西城区企业进出口情况.csv"
+    path.write_bytes(text.replace('"1-5月累计"', '"1-5月\r\n累计"', 1).encode("gbk"))
+
+    [outcome], con = build(trade_home)
+
+    assert (outcome.rows_read, outcome.rows_accepted, outcome.rows_rejected) == (1, 1, 0)
+    # the header's cell runs over lines 4 and 5: the enterprise is line 6, as an editor shows it
+    assert con.execute("SELECT row_number, total_ytd_wan_yuan FROM raw.customs_enterprise_monthly").fetchall() == [
+        (6, D("296.5800"))]

@@ -1,0 +1,92 @@
+"""A small CSV read line by line, so that one broken line costs that line only and every other keeps its number.
+
+Python's csv reader lets a quote that never closes swallow the rest of the file into one cell, and one byte that is
+not the file's encoding, one field over its size limit, stops the whole file. Here each physical line is decoded
+and split on its own: row n of the grid is line n of the file, and a line that cannot be read is an empty row plus
+a BrokenLine naming it. A quoted cell may still run over a few lines (a line break typed inside an Excel cell): the
+lines it takes are joined when together they make one record, and stay empty rows after it.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.cells import EXCEL_ERRORS, ExcelError
+from ingest.encoding import detect_encoding
+from schemas.customs import LONGEST_LINE_BYTES
+
+Grid = list[list[object]]
+# Lines a quoted cell may run over before its opening line is taken for a broken quote.
+_CELL_LINES = 20
+
+
+@dataclass(frozen=True)
+class BrokenLine:
+    line: int
+    rule: str  # csv_format | encoding | nul_character | line_too_long
+    text: str  # the line as written, decoded with U+FFFD for bytes the encoding does not have
+
+
+def read_csv_lines(path: Path) -> tuple[Grid, list[BrokenLine]]:
+    raw = path.read_bytes()
+    encoding = detect_encoding(raw[:1 << 16])
+    lines = raw.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()  # the line end of the last line
+    if lines and encoding == "utf-8-sig":
+        lines[0] = lines[0].removeprefix(b"\xef\xbb\xbf")
+    grid: Grid = []
+    broken: list[BrokenLine] = []
+    number = 0
+    while number < len(lines):
+        line = lines[number].removesuffix(b"\r")
+        taken, cells, problem = _record(lines, number, encoding)
+        if problem:
+            broken.append(BrokenLine(number + 1, problem, line[:200].decode(encoding, errors="replace")))
+            cells, taken = [], 1
+        grid.append([_cell(cell) for cell in cells])
+        grid.extend([] for _ in range(taken - 1))
+        number += taken
+    return _without_empty_columns(grid), broken
+
+
+def _record(lines: list[bytes], start: int, encoding: str) -> tuple[int, list[str], str | None]:
+    """The cells of the record opening at line `start`, the lines it takes, or the rule its first line breaks."""
+    first = lines[start].removesuffix(b"\r")
+    if len(first) > LONGEST_LINE_BYTES:
+        return 1, [], "line_too_long"
+    try:
+        text = first.decode(encoding)
+    except UnicodeDecodeError:
+        return 1, [], "encoding"
+    if "\0" in text:
+        return 1, [], "nul_character"
+    for end in range(start + 1, min(start + _CELL_LINES, len(lines)) + 1):
+        try:
+            [cells] = list(csv.reader([text], strict=True)) or [[]]
+            return end - start, cells, None
+        except (csv.Error, ValueError):
+            if end == len(lines) or text.count('"') % 2 == 0:
+                break  # the quotes pair up on this line: no cell runs on, the line is broken as it is
+            try:
+                text += "\n" + lines[end].removesuffix(b"\r").decode(encoding)
+            except UnicodeDecodeError:
+                break
+    return 1, [], "csv_format"
+
+
+def _cell(cell: str) -> object:
+    if not cell.strip():
+        return None
+    return ExcelError(cell) if cell in EXCEL_ERRORS else cell
+
+
+def _without_empty_columns(grid: Grid) -> Grid:
+    # A trailing comma on every line is a column with nothing in any row.
+    width = max((len(row) for row in grid), default=0)
+    empty = {col for col in range(width) if all(col >= len(row) or row[col] is None for row in grid)}
+    if not empty:
+        return grid
+    return [[cell for col, cell in enumerate(row) if col not in empty] for row in grid]
