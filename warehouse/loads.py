@@ -285,8 +285,10 @@ def _with_lineage(parts: list[tuple[pd.DataFrame, int, str]]) -> pd.DataFrame:
     return frame
 
 
-def _prepared(result: ParsedFile | Exception, scratch: Path
-              ) -> tuple[ParsedFile, list[tuple[customs_platform.PlatformLayout, Path]]] | Exception:
+Bulk = list[tuple[customs_platform.PlatformLayout, customs_platform.PreparedCsv]]
+
+
+def _prepared(result: ParsedFile | Exception, scratch: Path) -> tuple[ParsedFile, Bulk] | Exception:
     """A parsed file with its bulk downloads made ready to load (outside the transaction: a download that cannot
     be decoded rejects its file, not the batch)."""
     if isinstance(result, Exception):
@@ -303,7 +305,7 @@ def _prepared(result: ParsedFile | Exception, scratch: Path
 
 
 def _gather(con, load_id: int, file_name: str, parsed: ParsedFile,
-            bulk: list[tuple[customs_platform.PlatformLayout, Path]],
+            bulk: Bulk,
             tables: dict[str, list[tuple[pd.DataFrame, int, str]]], quarantine: list[pd.DataFrame],
             findings: list[pd.DataFrame]) -> tuple[int, int, int]:
     """Queue one file's rows with their lineage, load its bulk downloads; returns its rows read, accepted and
@@ -314,8 +316,8 @@ def _gather(con, load_id: int, file_name: str, parsed: ParsedFile,
             tables.setdefault(table, []).append((frame, load_id, file_name))
             if table != "raw.dept_reports":  # the report header row is not one of the file's data rows
                 accepted += len(frame)
-    for layout, csv_path in bulk:
-        counts = customs_platform.load_platform_csv(con, csv_path, layout, load_id, file_name)
+    for layout, prepared in bulk:
+        counts = customs_platform.load_platform_csv(con, prepared, layout, load_id, file_name)
         crash_point("platform.load")
         read, accepted, rejected = read + counts.read, accepted + counts.accepted, rejected + counts.rejected
     if parsed.issues:
