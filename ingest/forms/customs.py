@@ -14,14 +14,15 @@ from pathlib import Path
 from ingest.codes import clean_code
 from ingest.csv_lines import BrokenLine, read_csv_lines
 from ingest.encoding import detect_encoding
+from ingest.filetype import CSV, identify, wrong_extension
 from ingest.forms.common import Coercion, FileRejected, Issue, ParsedFile, by_cell, read_each_file, read_table
 from ingest.forms.reference import Reference
 from ingest.numbers import parse_number
 from ingest.periods import Period, parse_period
 from ingest.tables import Field, FoundTable, Grid, TableNotFound, find_table
-from ingest.text import is_nothing, normalise
+from ingest.text import clean_text, is_nothing, normalise
 from ingest.units import amount_in
-from ingest.workbook import read_sheets
+from ingest.workbook import read_workbook
 from schemas.customs import PLATFORM_RULES, EnterpriseMonthlyRow
 
 _YTD = r"((\d{1,2}[-至~—])?\d{1,2}月)?累计(值|额)?"
@@ -75,7 +76,7 @@ def find_period(texts: list[str]) -> Period | None:
 
 
 def _text(cell: object) -> str | None:
-    return None if is_nothing(cell) else str(cell).strip()
+    return None if is_nothing(cell) else clean_text(cell)
 
 
 def _enterprise_coercions(table: FoundTable, period: Period, reference: Reference) -> dict[str, Coercion]:
@@ -115,16 +116,31 @@ _NOT_CUSTOMS = (
 
 
 def read_customs_file(path: Path, reference: Reference) -> ParsedFile:
-    if path.suffix.lower() == ".csv":
+    """A customs file read as what its content is (an .xlsx named .csv is read as a workbook, and said so)."""
+    kind = identify(path)
+    if kind == CSV:
         # A platform CSV can run to millions of lines: place it from its first lines, never read it whole here.
-        head = _head_grid(path)
-        if _find(head, ENTERPRISE_FIELDS, path.stem):
-            grid, broken = read_csv_lines(path)
-            return _read_enterprise_table(path, find_table(grid, ENTERPRISE_FIELDS, path.stem), reference, broken)
-        if table := _find(head, PLATFORM_FIELDS, path.stem):
-            return _read_platform_csv(path, table, _width(head))
-        raise FileRejected(_NOT_CUSTOMS)
-    sheets = read_sheets(path)
+        findings = [(None, "wrong_extension", note)] if (note := wrong_extension(path, kind)) else []
+        parsed = _read_csv(path, reference)
+    else:
+        workbook = read_workbook(path)
+        findings = workbook.findings
+        parsed = _read_workbook(path, workbook.sheets, reference)
+    parsed.findings[:0] = findings  # hidden sheets and a wrong extension, before what the table says
+    return parsed
+
+
+def _read_csv(path: Path, reference: Reference) -> ParsedFile:
+    head = _head_grid(path)
+    if _find(head, ENTERPRISE_FIELDS, path.stem):
+        grid, broken = read_csv_lines(path)
+        return _read_enterprise_table(path, find_table(grid, ENTERPRISE_FIELDS, path.stem), reference, broken)
+    if table := _find(head, PLATFORM_FIELDS, path.stem):
+        return _read_platform_csv(path, table, _width(head))
+    raise FileRejected(_NOT_CUSTOMS)
+
+
+def _read_workbook(path: Path, sheets: dict[str, Grid], reference: Reference) -> ParsedFile:
     for sheet, grid in sheets.items():
         if table := _find(grid, ENTERPRISE_FIELDS, sheet):
             return _read_enterprise_table(path, table, reference)
