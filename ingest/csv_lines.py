@@ -25,11 +25,11 @@ _CELL_LINES = 20
 @dataclass(frozen=True)
 class BrokenLine:
     line: int
-    rule: str  # csv_format | encoding | nul_character | line_too_long
+    rule: str  # csv_format | encoding | line_too_long (a NUL inside a cell is the cell's rule, named with its column)
     text: str  # the line as written, decoded with U+FFFD for bytes the encoding does not have
 
 
-def read_csv_lines(path: Path) -> tuple[Grid, list[BrokenLine]]:
+def read_csv_lines(path: Path, delimiter: str = ",") -> tuple[Grid, list[BrokenLine]]:
     raw = path.read_bytes()
     encoding = detect_encoding(raw[:1 << 16])
     lines = raw.split(b"\n")
@@ -42,7 +42,7 @@ def read_csv_lines(path: Path) -> tuple[Grid, list[BrokenLine]]:
     number = 0
     while number < len(lines):
         line = lines[number].removesuffix(b"\r")
-        taken, cells, problem = _record(lines, number, encoding)
+        taken, cells, problem = _record(lines, number, encoding, delimiter)
         if problem:
             broken.append(BrokenLine(number + 1, problem, line[:200].decode(encoding, errors="replace")))
             cells, taken = [], 1
@@ -52,7 +52,7 @@ def read_csv_lines(path: Path) -> tuple[Grid, list[BrokenLine]]:
     return _without_empty_columns(grid), broken
 
 
-def _record(lines: list[bytes], start: int, encoding: str) -> tuple[int, list[str], str | None]:
+def _record(lines: list[bytes], start: int, encoding: str, delimiter: str) -> tuple[int, list[str], str | None]:
     """The cells of the record opening at line `start`, the lines it takes, or the rule its first line breaks."""
     first = lines[start].removesuffix(b"\r")
     if len(first) > LONGEST_LINE_BYTES:
@@ -61,11 +61,9 @@ def _record(lines: list[bytes], start: int, encoding: str) -> tuple[int, list[st
         text = first.decode(encoding)
     except UnicodeDecodeError:
         return 1, [], "encoding"
-    if "\0" in text:
-        return 1, [], "nul_character"
     for end in range(start + 1, min(start + _CELL_LINES, len(lines)) + 1):
         try:
-            [cells] = list(csv.reader([text], strict=True)) or [[]]
+            [cells] = list(csv.reader([text], delimiter=delimiter, strict=True)) or [[]]
             return end - start, cells, None
         except (csv.Error, ValueError):
             if end == len(lines) or text.count('"') % 2 == 0:

@@ -7,15 +7,14 @@ which python-calamine reads as blanks, come back as ExcelError values.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine
 
 from ingest.bounds import SheetSurvey, check_file_size
-from ingest.cells import EXCEL_ERRORS, ExcelError
-from ingest.encoding import open_text
+from ingest.cells import ExcelError
+from ingest.csv_lines import BrokenLine, read_csv_lines
 from ingest.filetype import CSV, XLS, XLSX, identify, wrong_extension
 from ingest.unreadable import UnreadableFile
 from ingest.xls import PASSWORD, survey_xls
@@ -35,6 +34,7 @@ _WORKSHEET = python_calamine.SheetTypeEnum.WorkSheet
 class Workbook:
     sheets: dict[str, Grid]  # the visible worksheets, in workbook order; a CSV is one sheet named for its file
     findings: list[Finding] = field(default_factory=list)  # hidden sheets, a wrong extension
+    broken: list[BrokenLine] = field(default_factory=list)  # a CSV's lines that could not be read, each an empty row
 
 
 def read_sheets(path: Path) -> dict[str, Grid]:
@@ -57,7 +57,8 @@ def read_workbook(path: Path) -> Workbook:
         findings.append((None, "wrong_extension", note))
     check_file_size(path.name, path.stat().st_size)
     if kind == CSV:
-        return Workbook({path.stem: _read_csv(path)}, findings)
+        grid, broken = _read_csv(path)
+        return Workbook({path.stem: grid}, findings, broken)
     if kind == XLSX:
         surveys = survey_xlsx(path)
     else:
@@ -116,31 +117,14 @@ def _hidden(sheet: str, state: object) -> str:
             "(hidden sheet: not read as data)")
 
 
-def _read_csv(path: Path) -> Grid:
+def _read_csv(path: Path) -> tuple[Grid, list[BrokenLine]]:
+    """Line by line (ingest/csv_lines.py): a broken quote or a byte of another encoding costs its line only."""
+    with open(path, "rb") as raw:
+        head = raw.read(4096).decode("latin-1")
     try:
-        with open_text(path) as text:
-            head = text.read(4096)
-            text.seek(0)
-            rows: Grid = [[_csv_cell(cell) for cell in row]
-                          for row in csv.reader(text, delimiter=_delimiter(head))]
+        return read_csv_lines(path, _delimiter(head))
     except UnreadableFile as exc:
         raise UnreadableFile(f"文件「{path.name}」：{exc}") from None
-    except (UnicodeDecodeError, csv.Error, ValueError) as exc:
-        raise UnreadableFile(
-            f"文件「{path.name}」无法按CSV读取，可能不是UTF-8或GBK编码的文本 (unreadable CSV: {exc})"
-        ) from exc
-    # The customs platform ends every line with a comma: a column with nothing in any row.
-    width = max((len(row) for row in rows), default=0)
-    empty = {col for col in range(width) if all(col >= len(row) or row[col] is None for row in rows)}
-    if not empty:
-        return rows
-    return [[cell for col, cell in enumerate(row) if col not in empty] for row in rows]
-
-
-def _csv_cell(cell: str) -> object:
-    if not cell.strip():
-        return None
-    return ExcelError(cell) if cell in EXCEL_ERRORS else cell
 
 
 def _delimiter(head: str) -> str:

@@ -6,7 +6,16 @@ import re
 from pathlib import Path
 
 from ingest.dates import parse_date
-from ingest.forms.common import Coercion, FileRejected, ParsedFile, by_cell, cell_text, read_each_file, read_table
+from ingest.forms.common import (
+    Coercion,
+    FileRejected,
+    ParsedFile,
+    broken_line_issues,
+    by_cell,
+    cell_text,
+    read_each_file,
+    read_table,
+)
 from ingest.forms.reference import Reference
 from ingest.periods import parse_period, year_hint
 from ingest.tables import Field, FoundTable, TableNotFound, find_table
@@ -150,7 +159,8 @@ def read_bureau_file(path: Path, reference: Reference) -> ParsedFile:
     draft, an old version) is only named in the file's findings."""
     workbook = read_workbook(path)
     sheets = workbook.sheets
-    parsed = ParsedFile(logical_key=f"bureau|{path.name}", findings=list(workbook.findings))
+    parsed = ParsedFile(logical_key=f"bureau|{path.name}", findings=list(workbook.findings),
+                        rows_read=len(workbook.broken), issues=broken_line_issues(path.stem, workbook.broken))
     found_any = False
     misses = []
     for sheet, grid in sheets.items():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,9 +13,11 @@ import pandas as pd
 from ingest.cells import ExcelError, RuleBroken
 from ingest.tables import FoundTable
 from ingest.text import visible
+from schemas.customs import PLATFORM_RULES
 from schemas.rules import Failure, failures
 
 if TYPE_CHECKING:
+    from ingest.csv_lines import BrokenLine
     from ingest.forms.customs import PlatformDownload
     from ingest.forms.reference import Reference
 
@@ -214,3 +216,9 @@ def read_each_file(read_one: Callable[[Path, Reference], ParsedFile], paths: lis
         except Exception as err:  # noqa: BLE001 - the loader reports it against this file
             results.append(err)
     return results
+
+
+def broken_line_issues(sheet: str, broken: Sequence[BrokenLine]) -> list[Issue]:
+    """A CSV's unreadable lines as quarantined rows, each under its own line number."""
+    return [Issue(sheet, line.line, None, line.text, line.rule, PLATFORM_RULES[line.rule].replace("{value}", line.text))
+            for line in broken]

@@ -15,7 +15,15 @@ from ingest.codes import clean_code
 from ingest.csv_lines import BrokenLine, read_csv_lines
 from ingest.encoding import detect_encoding
 from ingest.filetype import CSV, identify, wrong_extension
-from ingest.forms.common import Coercion, FileRejected, Issue, ParsedFile, by_cell, read_each_file, read_table
+from ingest.forms.common import (
+    Coercion,
+    FileRejected,
+    ParsedFile,
+    broken_line_issues,
+    by_cell,
+    read_each_file,
+    read_table,
+)
 from ingest.forms.reference import Reference
 from ingest.numbers import parse_number
 from ingest.periods import Period, parse_period
@@ -23,7 +31,7 @@ from ingest.tables import Field, FoundTable, Grid, TableNotFound, find_table
 from ingest.text import clean_text, is_nothing, normalise
 from ingest.units import amount_in
 from ingest.workbook import read_workbook
-from schemas.customs import PLATFORM_RULES, EnterpriseMonthlyRow
+from schemas.customs import EnterpriseMonthlyRow
 
 _YTD = r"((\d{1,2}[-至~—])?\d{1,2}月)?累计(值|额)?"
 _MONTH = r"(本|当)月(值|额)?"
@@ -191,8 +199,7 @@ def _read_enterprise_table(path: Path, table: FoundTable, reference: Reference,
                        fixed={"year": period.year, "month": period.month_to, "unit_as_written": table.unit})
     parsed.add("raw.customs_enterprise_monthly", frame)
     parsed.rows_read += len(broken)
-    parsed.issues.extend(Issue(table.sheet, line.line, None, line.text, line.rule,
-                               PLATFORM_RULES[line.rule].replace("{value}", line.text)) for line in broken)
+    parsed.issues.extend(broken_line_issues(table.sheet, broken))
     parsed.findings.extend(_reconcile(table))
     parsed.findings.extend(_duplicates(table))
     return parsed

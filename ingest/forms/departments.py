@@ -14,6 +14,7 @@ from ingest.forms.common import (
     Coercion,
     FileRejected,
     ParsedFile,
+    broken_line_issues,
     by_cell,
     coerce_table,
     issue_for,
@@ -328,7 +329,8 @@ def _parse(path: Path, reference: Reference) -> tuple[ParsedFile, list[_Pending]
         raise FileRejected("工作簿中没有可识别的表（线索、签约项目、注册企业、招商活动），请使用模板 "
                            "(no known sheet: leads, signed projects, registered enterprises, activities)")
     code, written, period, reporter, reported_on = _identity(path, sheets, [t for _, t in matched], reference)
-    parsed = ParsedFile(logical_key=f"departments|{code}|{period.key}", findings=list(workbook.findings))
+    parsed = ParsedFile(logical_key=f"departments|{code}|{period.key}", findings=list(workbook.findings),
+                        rows_read=len(workbook.broken), issues=broken_line_issues(path.stem, workbook.broken))
     try:
         reported = parse_date(reported_on)
     except ValueError as err:

@@ -6,7 +6,7 @@ import pytest
 import xlwt
 
 from ingest.numbers import parse_number
-from ingest.workbook import UnreadableFile, read_sheets
+from ingest.workbook import UnreadableFile, read_sheets, read_workbook
 
 
 def test_xlsx_keeps_row_numbers_types_and_merges(tmp_path):
@@ -83,6 +83,20 @@ def test_csv_keeps_a_column_that_has_a_header(tmp_path):
     path = tmp_path / "bom.csv"
     path.write_bytes("\ufeff企业名称,备注\n漯河正腾商贸有限公司,\n".encode())
     assert read_sheets(path) == {"bom": [["企业名称", "备注"], ["漯河正腾商贸有限公司", None]]}
+
+
+def test_a_broken_csv_line_costs_that_line_only(tmp_path):
+    path = tmp_path / "新城办-2024年第23周.csv"
+    # UTF-8 by its BOM, an unclosed quote on line 2 and a byte no UTF-8 has on line 4.
+    path.write_bytes("\ufeff线索名称,行业\n\"智慧物流,物流\n冷链仓储,物流\n食品加工,".encode() + b"\xff\n"
+                     + "预制菜,食品\n".encode())
+
+    book = read_workbook(path)
+
+    assert book.sheets["新城办-2024年第23周"] == [
+        ["线索名称", "行业"], [], ["冷链仓储", "物流"], [], ["预制菜", "食品"],
+    ]
+    assert [(line.line, line.rule) for line in book.broken] == [(2, "csv_format"), (4, "encoding")]
 
 
 @pytest.mark.parametrize(
