@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from demo import trade
+from ingest.periods import month_last_week
 
 # A comment opens with a short Chinese name, then a space or a bracket: the zh views are named from it.
 LEADING_NAME = re.compile(r"^([^\s（(]+)[\s（(]")
@@ -108,3 +109,15 @@ def test_booleans_are_true_or_false_and_numbers_never_binary_floats(con) -> None
     for table, column in booleans:
         assert con.execute(f'SELECT count(*) FROM marts."{table}" WHERE "{column}" IS NULL').fetchone() == (0,), \
             (table, column)
+
+
+def test_python_and_sql_place_every_week_in_the_same_month(con) -> None:
+    """ingest.periods.month_last_week (where a monthly report counts) and core.iso_weeks (where a week's rows are
+    summed) state one calendar rule twice; they must agree on every month the warehouse spans."""
+    last_weeks = con.execute(
+        "SELECT iso_year, month, max(week) FROM core.iso_weeks"
+        " WHERE iso_year IN (SELECT iso_year FROM core.iso_weeks WHERE month = 12)"  # whole years; it ends in January
+        " GROUP BY ALL ORDER BY ALL").fetchall()
+    assert len(last_weeks) == 24  # 2023 and 2024
+    assert [(year, month, month_last_week(year, month)[1]) for year, month, _ in last_weeks] == last_weeks
+    assert month_last_week(2024, 4) == (2024, 17)  # 30 April 2024 is a Tuesday: its week belongs to May
