@@ -9,13 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingest.forms.customs import read_customs_files
-from ingest.forms.reference import load_reference
-from warehouse.database import connect, prepare
-from warehouse.home import Paths
-from warehouse.loads import LoadOutcome, load_source
-from warehouse.objects import build_layer
-from warehouse.reference import write_reference
+from tests.build import build_warehouse, open_warehouse
+from warehouse.loads import LoadOutcome
 
 FUYUAN = ("漯河富元食品有限公司", "富元食品", "914111030996030893", "4111924628")
 ZHENMAO = ("漯河臻茂实业有限公司", "臻茂实业", "9141110052601815XC", "4111990830")
@@ -60,23 +55,16 @@ def cumulative_table(year: int, month: int, rows: list[tuple]) -> list[list[obje
 
 @pytest.fixture
 def build() -> Iterator:
-    """build(home) loads whatever is in home/landing/customs and applies core and marts; returns the outcomes
-    and an open connection to the build database."""
+    """build(home) loads whatever is in home/landing/customs (tests/build.py, the one way a test builds) and
+    builds core and marts; returns the outcomes and a read-only connection to the build database."""
     opened: list[duckdb.DuckDBPyConnection] = []
 
     def _build(home: Path) -> tuple[list[LoadOutcome], duckdb.DuckDBPyConnection]:
-        while opened:  # a build opens the file read-write with its own configuration
+        while opened:  # a build opens the file read-write
             opened.pop().close()
-        prepare(home / "build.duckdb")
-        with connect(home / "build.duckdb") as con:
-            write_reference(con, load_reference(home / "reference"))
-            outcomes = load_source(con, "customs", Paths(home), read_customs_files,
-                                   load_reference(home / "reference"))
-            build_layer(con, "core")
-            build_layer(con, "marts")
-        con = duckdb.connect(str(home / "build.duckdb"))
-        opened.append(con)
-        return outcomes, con
+        outcomes = build_warehouse(home, ("customs",))
+        opened.append(open_warehouse(home))
+        return outcomes, opened[-1]
 
     yield _build
     while opened:
