@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import openpyxl
 
 from tests.departments.books import ACTIVITY_HEADER, ENTERPRISE_HEADER, LEAD_HEADER, SIGNED_HEADER
@@ -63,6 +64,35 @@ def write_corpus(home: Path) -> list[Case]:
     for case in CASES:
         case.build(home / "landing" / case.source / case.file_name)
     return CASES
+
+
+def outcomes_unlike_their_cases(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """What the warehouse recorded for each corpus file (audit.loads, quarantine, findings) that is not what its
+    case says; also every load, corpus or not, whose rows do not add up."""
+    loads = {(source, name): (load_id, status, read, accepted, rejected, message)
+             for load_id, source, name, status, read, accepted, rejected, message in con.execute(
+                 "SELECT load_id, source, file_name, status, rows_read, rows_accepted, rows_rejected, message"
+                 " FROM audit.loads").fetchall()}
+    quarantine = con.execute("SELECT load_id, sheet, row_number, column_name, rule FROM audit.quarantine").fetchall()
+    findings = con.execute("SELECT load_id, sheet, rule FROM audit.file_findings").fetchall()
+    wrong = [f"{name}: {read} rows read, {accepted} + {rejected} accounted for"
+             for name, read, accepted, rejected in con.execute(
+                 "SELECT file_name, rows_read, rows_accepted, rows_rejected FROM audit.loads"
+                 " WHERE rows_read <> rows_accepted + rows_rejected").fetchall()]
+    for case in CASES:
+        if (case.source, case.file_name) not in loads:
+            wrong.append(f"{case.name}: not recorded")
+            continue
+        load_id, status, read, accepted, rejected, message = loads[(case.source, case.file_name)]
+        if case.rejected:
+            if (status, read) != ("rejected", 0) or case.rejected not in message:
+                wrong.append(f"{case.name}: {status}, {message!r}")
+            continue
+        got = (status, accepted, rejected, {row[1:] for row in quarantine if row[0] == load_id},
+               {row[1:] for row in findings if row[0] == load_id})
+        if got != ("loaded", case.accepted, case.rows_rejected, case.quarantined, case.findings):
+            wrong.append(f"{case.name}: {got}")
+    return wrong
 
 
 # --- the forms, well made, as the hostile files bend them ------------------------------------------------------
