@@ -10,9 +10,11 @@ import openpyxl
 
 
 def write_workbook(path: Path, sheets: dict[str, Iterable[Sequence[object]]],
-                   merges: dict[str, list[str]] | None = None, mtime: float | None = None) -> Path:
+                   merges: dict[str, list[str]] | None = None, mtime: float | None = None,
+                   states: dict[str, str] | None = None) -> Path:
     """One sheet per entry, rows as given; `merges` lists merged ranges per sheet ("A1:C1"); `mtime` sets when
-    the file arrived (landing files load oldest first)."""
+    the file arrived (landing files load oldest first); `states` hides sheets ('hidden' or 'veryHidden'). Text
+    equal to an Excel error ('#DIV/0!') becomes an error cell, as openpyxl writes it."""
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, rows in sheets.items():
@@ -21,6 +23,7 @@ def write_workbook(path: Path, sheets: dict[str, Iterable[Sequence[object]]],
             sheet.append(list(row))
         for cells in (merges or {}).get(name, []):
             sheet.merge_cells(cells)
+        sheet.sheet_state = (states or {}).get(name, "visible")
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     if mtime is not None:

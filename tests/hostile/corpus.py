@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import openpyxl
 
 from tests.departments.books import ACTIVITY_HEADER, ENTERPRISE_HEADER, LEAD_HEADER, SIGNED_HEADER
 from tests.hostile.files import (
@@ -37,7 +36,7 @@ from tests.hostile.files import (
     xlsx,
     zip_bytes,
 )
-from tests.workbooks import KPI_HEADER
+from tests.workbooks import KPI_HEADER, write_workbook
 from tests.workbooks import PROJECT_HEADER as BUREAU_PROJECT_HEADER
 
 Quarantined = tuple[str, int, str, str]  # (sheet, Excel row, column as written, rule)
@@ -134,18 +133,7 @@ ZHENMAO = ["漯河臻茂实业有限公司", "4111990830", "9141110052601815XC"]
 def book(sheets: dict[str, list[list[object]]], states: dict[str, str] | None = None) -> Callable[[Path], Path]:
     """An .xlsx by openpyxl (as Excel writes one); `states` hides sheets ('hidden' or 'veryHidden'). Text equal to
     an Excel error ('#DIV/0!') becomes an error cell."""
-    def build(path: Path) -> Path:
-        workbook = openpyxl.Workbook()
-        workbook.remove(workbook.active)
-        for name, rows in sheets.items():
-            sheet = workbook.create_sheet(name)
-            for row in rows:
-                sheet.append(list(row))
-            sheet.sheet_state = (states or {}).get(name, "visible")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        workbook.save(path)
-        return path
-    return build
+    return lambda path: write_workbook(path, sheets, states=states)
 
 
 def raw(sheets: list[Sheet], extra: list = ()) -> Callable[[Path], Path]:
