@@ -9,8 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from openpyxl.utils.cell import get_column_letter
-
+from ingest.bounds import column_letters
 from ingest.text import is_nothing, normalise, split_header
 from ingest.units import normalise_unit
 
@@ -340,12 +339,12 @@ def _extra_names(header: _Header, width: int) -> dict[int, str]:
             continue
         written = header.written[column] if column < len(header.written) else None
         name = written or _letter_label(column)
-        names[column] = f"{name}({get_column_letter(column + 1)}列)" if name in names.values() else name
+        names[column] = f"{name}({column_letters(column + 1)}列)" if name in names.values() else name
     return names
 
 
 def _letter_label(column: int) -> str:
-    return f"{get_column_letter(column + 1)}列"
+    return f"{column_letters(column + 1)}列"
 
 
 def _at(row: Sequence[object], column: int) -> object:
@@ -361,7 +360,8 @@ def _blank(cell: object) -> bool:
 
 
 def _says_total(cell: object) -> bool:
-    return cell.__class__ not in _NUMBERS_AND_DATES and bool(_TOTAL.search(normalise(cell)))
+    # Every word of _TOTAL ends in 计, which no other character folds to: a cell without it says none of them.
+    return cell.__class__ not in _NUMBERS_AND_DATES and "计" in str(cell) and bool(_TOTAL.search(normalise(cell)))
 
 
 def _is_footer(row: Sequence[object]) -> bool:
