@@ -18,7 +18,7 @@ Grid = Sequence[Sequence[object]]
 _FOOTER = re.compile(r"^(?:资料来源|来源:|注:|说明:|填表人|制表)")
 _TOTAL = re.compile(r"合计|小计|总计")
 _UNIT_LABELS = ("单位", "金额单位", "计量单位")
-# Cells whose text is digits, a date or True/False: never nothing, never a total, never a footer's first words.
+# Cells whose text is digits, a date or True/False: never a total or a footer's first words, never nothing but NaN.
 _NUMBERS_AND_DATES = frozenset({int, float, bool, dt.date, dt.datetime, dt.time, dt.timedelta})
 
 

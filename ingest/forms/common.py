@@ -81,14 +81,14 @@ def by_cell(rule: str, convert: Callable[[object], object], field: str | None = 
 class Conversions:
     """Cell conversions remembered over a batch of files: a value the clerks repeat (a date, a status, an amount,
     an industry) is parsed once per batch, not once per cell. Only a pure function of the cell is remembered, with
-    its result or its ValueError, keyed by the cell's type and value: cells that are equal but read differently
-    (0.0 and -0.0, an aware datetime, a Decimal's trailing zeros) are converted each time."""
+    its result or its ValueError's message and rule, keyed by the cell's type and value: cells that are equal but
+    read differently (0.0 and -0.0, an aware datetime, a Decimal's trailing zeros) are converted each time."""
 
     def __init__(self) -> None:
         self._done: dict[tuple, tuple[bool, object]] = {}
 
     def read(self, function: Callable[[object], object], cell: object) -> object:
-        """function(cell), or the ValueError it raises."""
+        """function(cell); where it raises a ValueError, a ValueError with the same message and rule."""
         kind = cell.__class__
         if not (kind in _SAME_WHEN_EQUAL or (kind is float and cell) or (kind is dt.datetime and cell.tzinfo is None)):
             return function(cell)
@@ -98,11 +98,13 @@ class Conversions:
             try:
                 done = (True, function(cell))
             except ValueError as err:
-                done = (False, err)
+                # Kept as text: an exception kept would hold its traceback, and the batch's frames with it.
+                done = (False, (str(err), getattr(err, "rule", None)))
             self._done[key] = done
         if done[0]:
             return done[1]
-        raise done[1].with_traceback(None)  # the same error for the same cell; its old traceback dropped
+        message, rule = done[1]
+        raise ValueError(message) if rule is None else RuleBroken(rule, message)
 
 
 # Types whose equal values always read the same.

@@ -394,7 +394,7 @@ def _parse(path: Path, batch: _Batch) -> _Book:
 def _finish(books: list[_Book]) -> None:
     """The report rows and each form's rows of every workbook as one frame each, validated in one pandera call;
     each workbook gets its own slice of them (slices of one frame travel from a worker and are concatenated by
-    the loader at a fraction of the cost of a frame per table)."""
+    the loader more cheaply than a frame per table)."""
     if books:
         reports = pd.DataFrame([book.report for book in books], columns=_REPORT_COLUMNS, dtype=object)
         for index, book in enumerate(books):
