@@ -12,7 +12,8 @@ process it starts (the parse workers) every 20 ms:
            workers (warehouse.isolation.ParsePool), which read the files 50 at a time with read_department_files,
            while the loader hashes and archives every file, then writes raw rows and audit rows per 200 files;
            the workers are started before the clock (an earlier source of the night starts them), their start
-           is timed on its own;
+           is timed on its own, and so are the loader's steps (hashing and archiving, waiting for the workers,
+           writing);
   archive  the loader's first step alone: sha256 and archive copy of every file (warehouse.landing.archive);
   read     the workers' part alone: ParsePool.read of every file, 200 at a time, nothing written;
   single   (--single) the file-by-file reader of the time through the same loader, in one process.
@@ -44,6 +45,7 @@ from demo import reference as demo_reference  # noqa: E402
 from ingest.forms.common import read_each_file  # noqa: E402
 from ingest.forms.departments import read_department_file, read_department_files  # noqa: E402
 from ingest.forms.reference import load_reference  # noqa: E402
+from warehouse import loads  # noqa: E402
 from warehouse.database import connect, prepare  # noqa: E402
 from warehouse.home import Paths  # noqa: E402
 from warehouse.isolation import ParsePool  # noqa: E402
@@ -136,6 +138,17 @@ def _start_pool(paths: list[Path], reference: object) -> tuple[ParsePool, float]
     return pool, time.perf_counter() - start
 
 
+def _timed(spent: dict[str, float], name: str, function):
+    """function, adding the seconds of each call to spent[name]: where the nightly path's time went."""
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+    return timed
+
+
 def measure(mode: str, work: Path) -> dict:
     """Run one mode in this process; its time, and this process's and its finished children's peak memory."""
     landing, reference_dir = work / "landing" / "departments", work / "reference"
@@ -164,8 +177,14 @@ def measure(mode: str, work: Path) -> dict:
         extra["rows_read"] = sum(r.rows_read for r in results)
     else:
         reader = read_department_files if mode == "nightly" else partial(read_each_file, read_department_file)
+        spent: dict[str, float] = {}
+        loads._arrivals = _timed(spent, "hash_and_archive", loads._arrivals)
+        loads._write_batch = _timed(spent, "write", loads._write_batch)
+        if pool is not None:
+            pool.read = _timed(spent, "workers", pool.read)
         with connect(work / "bench.duckdb") as con:
             extra |= _loaded(load_source(con, "departments", Paths(work), reader, reference, pool=pool))
+        extra["seconds_in"] = {name: round(seconds, 2) for name, seconds in spent.items()}
     seconds = time.perf_counter() - start
     if pool is not None:
         pool.close()  # waited for, so that RUSAGE_CHILDREN counts the workers
