@@ -75,6 +75,8 @@ class Coercion:
 
 
 def by_cell(rule: str, convert: Callable[[object], object], field: str | None = None) -> Coercion:
+    """A coercion of the cell alone. `convert` must depend on nothing else: equal cells of a table (of a batch, for
+    a reader that shares Conversions) are converted once."""
     return Coercion(rule, lambda cell, _row: convert(cell), field, convert)
 
 
