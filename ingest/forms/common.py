@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -72,10 +73,46 @@ class Coercion:
     rule: str
     convert: Callable[[object, dict], object]
     field: str | None = None  # the found column to read, when it is not the output column's name
+    of_cell: Callable[[object], object] | None = None  # `convert` when it reads the cell alone (see Conversions)
 
 
 def by_cell(rule: str, convert: Callable[[object], object], field: str | None = None) -> Coercion:
-    return Coercion(rule, lambda cell, _row: convert(cell), field)
+    """A coercion of the cell alone. `convert` must depend on nothing else: equal cells of a table (of a batch, for
+    a reader that shares Conversions) are converted once."""
+    return Coercion(rule, lambda cell, _row: convert(cell), field, convert)
+
+
+class Conversions:
+    """Cell conversions remembered over a batch of files: a value the clerks repeat (a date, a status, an amount,
+    an industry) is parsed once per batch, not once per cell. Only a pure function of the cell is remembered, with
+    its result or its ValueError's message and rule, keyed by the cell's type and value: cells that are equal but
+    read differently (0.0 and -0.0, an aware datetime, a Decimal's trailing zeros) are converted each time."""
+
+    def __init__(self) -> None:
+        self._done: dict[tuple, tuple[bool, object]] = {}
+
+    def read(self, function: Callable[[object], object], cell: object) -> object:
+        """function(cell); where it raises a ValueError, a ValueError with the same message and rule."""
+        kind = cell.__class__
+        if not (kind in _SAME_WHEN_EQUAL or (kind is float and cell) or (kind is dt.datetime and cell.tzinfo is None)):
+            return function(cell)
+        key = (function, kind, cell)
+        done = self._done.get(key)
+        if done is None:
+            try:
+                done = (True, function(cell))
+            except ValueError as err:
+                # Kept as text: an exception kept would hold its traceback, and the batch's frames with it.
+                done = (False, (str(err), getattr(err, "rule", None)))
+            self._done[key] = done
+        if done[0]:
+            return done[1]
+        message, rule = done[1]
+        raise ValueError(message) if rule is None else RuleBroken(rule, message)
+
+
+# Types whose equal values always read the same.
+_SAME_WHEN_EQUAL = frozenset({str, int, bool, dt.date, type(None)})
 
 
 def cell_text(cell: object) -> str | None:
@@ -92,7 +129,8 @@ _NONE_FAILED: frozenset[str] = frozenset()
 
 
 def coerce_table(
-    table: FoundTable, coercions: dict[str, Coercion], fixed: dict[str, object] | None = None
+    table: FoundTable, coercions: dict[str, Coercion], fixed: dict[str, object] | None = None,
+    conversions: Conversions | None = None,
 ) -> tuple[pd.DataFrame, list[Issue]]:
     """Coerce every data row of a found table, with an Issue per bad cell (an Excel error cell included).
 
@@ -100,8 +138,23 @@ def coerce_table(
     rules still see its other cells and the clerk learns of every problem of the row at once. `fixed` adds the
     same value to every row (e.g. the department of the whole workbook).
     """
+    records, issues = coerce_records(table, coercions, fixed, conversions)
+    return pd.DataFrame(records, columns=coerced_columns(coercions, fixed), dtype=object), issues
+
+
+def coerced_columns(coercions: dict[str, Coercion], fixed: dict[str, object] | None = None) -> list[str]:
+    return ["sheet", "row_number", *coercions, "extra_columns", FAILED, *(fixed or {})]
+
+
+def coerce_records(
+    table: FoundTable, coercions: dict[str, Coercion], fixed: dict[str, object] | None = None,
+    conversions: Conversions | None = None,
+) -> tuple[list[dict[str, object]], list[Issue]]:
+    """coerce_table's rows as records, for a reader that makes one frame of many tables. `conversions` shares
+    the conversions of cells alone over a batch."""
     records: list[dict[str, object]] = []
     issues: list[Issue] = []
+    conversions = conversions or Conversions()
     plan = [(name, coercion.field or name, coercion) for name, coercion in coercions.items()]
     for row in table.rows:
         cells = row.cells
@@ -117,7 +170,10 @@ def coerce_table(
                 if cell.__class__ is ExcelError:
                     raise RuleBroken("excel_error", f"单元格是Excel错误值「{cell}」（公式出错），请改正公式或填入数值 "
                                                     "(an Excel error value: the formula failed)")
-                record[name] = coercion.convert(cell, record)
+                if coercion.of_cell is not None:
+                    record[name] = conversions.read(coercion.of_cell, cell)
+                else:
+                    record[name] = coercion.convert(cell, record)
             except KeyError:
                 if not failed:
                     raise  # a coercion reading a value nothing set: a bug, not the clerk's cell
@@ -136,8 +192,7 @@ def coerce_table(
         record["extra_columns"] = _extra_columns(row.extra)
         record[FAILED] = frozenset(failed) if failed else _NONE_FAILED
         records.append(record | fixed if fixed else record)
-    columns = ["sheet", "row_number", *coercions, "extra_columns", FAILED, *(fixed or {})]
-    return pd.DataFrame(records, columns=columns, dtype=object), issues
+    return records, issues
 
 
 def _extra_columns(extra: dict[str, object]) -> str | None:

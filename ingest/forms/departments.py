@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -12,18 +14,20 @@ from ingest.dates import parse_date
 from ingest.forms.common import (
     FAILED,
     Coercion,
+    Conversions,
     FileRejected,
     ParsedFile,
     broken_line_issues,
     by_cell,
-    coerce_table,
+    coerce_records,
+    coerced_columns,
     issue_for,
     judge,
 )
 from ingest.forms.reference import Reference
-from ingest.numbers import parse_number
+from ingest.numbers import Number, parse_number
 from ingest.periods import ReportPeriod, parse_report_period
-from ingest.tables import Field, FoundTable, TableNotFound, find_table, labelled_value
+from ingest.tables import Field, FoundTable, Layouts, TableNotFound, find_columns, find_table, labelled_value
 from ingest.text import clean_text, is_nothing, normalise
 from ingest.units import amount_in
 from ingest.workbook import read_workbook
@@ -93,7 +97,7 @@ FORMS = (
 )
 
 
-def _choice(list_name: str):
+def _choice(list_name: str) -> Callable[[object], str | None]:
     # A value none of the list's is kept as written, for the form's rule to quarantine with the allowed values.
     def convert(cell: object) -> str | None:
         if is_nothing(cell):
@@ -102,29 +106,47 @@ def _choice(list_name: str):
     return convert
 
 
-def _amount(field: str, unit: str, table: FoundTable) -> tuple[Coercion, Coercion]:
+def _uscc(cell: object) -> str | None:
+    return None if is_nothing(cell) else normalise(cell).upper()
+
+
+_LEAD_STATUS = by_cell("status", _choice("lead_status"))
+_ACTIVITY_TYPE = by_cell("activity_type", _choice("activity_type"))
+_USCC = by_cell("text", _uscc)
+
+
+@lru_cache(maxsize=64)
+def _amount_reader(column_unit: str | None, unit: str) -> Callable[[object], tuple | None]:
+    # One function per unit pair (the units known to ingest/units.py), remembered by a batch's Conversions.
+    return lambda cell: amount_in(cell, column_unit, unit)
+
+
+def _amount(field: str, unit: str, table: FoundTable, conversions: Conversions) -> tuple[Coercion, Coercion]:
     """The amount and its approximate flag ('10余'), both read from one cell, parsed once."""
     column = table.columns.get(field)
-    column_unit = (column.unit if column else None) or table.unit
+    read = _amount_reader((column.unit if column else None) or table.unit, unit)
 
     def value(cell: object, row: dict) -> object:
-        parsed = amount_in(cell, column_unit, unit)
+        parsed = conversions.read(read, cell)
         row[f"_approximate_{field}"] = bool(parsed and parsed[1])
         return None if parsed is None else parsed[0]
 
     return Coercion("number", value, field), _approximate(field)
 
 
-def _count(field: str) -> tuple[Coercion, Coercion]:
+def _whole_number(cell: object) -> Number | None:
+    number = parse_number(cell)
+    if number is not None and number.value != number.value.to_integral_value():
+        raise ValueError(f"「{cell}」应为整数 (must be a whole number)")
+    return number
+
+
+def _count(field: str, conversions: Conversions) -> tuple[Coercion, Coercion]:
     """A whole number and its approximate flag ('10余' is 10 and a lower bound)."""
     def value(cell: object, row: dict) -> int | None:
-        number = parse_number(cell)
+        number = conversions.read(_whole_number, cell)
         row[f"_approximate_{field}"] = bool(number and number.approximate)
-        if number is None:
-            return None
-        if number.value != number.value.to_integral_value():
-            raise ValueError(f"「{cell}」应为整数 (must be a whole number)")
-        return int(number.value)
+        return None if number is None else int(number.value)
 
     return Coercion("number", value, field), _approximate(field)
 
@@ -134,31 +156,30 @@ def _approximate(field: str) -> Coercion:
     return Coercion("number", lambda _cell, row: row.pop(f"_approximate_{field}"), field)
 
 
-def _coercions(form: Sheetform, table: FoundTable) -> dict[str, Coercion]:
+# The coercions of a cell alone, made once: only amounts and counts depend on the table (their unit) and batch.
+_TEXT = by_cell("text", clean_text)
+_DATE = by_cell("date", parse_date)
+_REQUIRED = by_cell("required", clean_text)
+
+
+def _coercions(form: Sheetform, table: FoundTable, conversions: Conversions) -> dict[str, Coercion]:
     if form.table == "raw.dept_leads":
-        amount, approx = _amount("expected_investment", "亿元", table)
-        return {"lead_name": by_cell("required", clean_text), "investor": by_cell("text", clean_text),
-                "industry": by_cell("text", clean_text), "expected_investment_yi_yuan": amount,
-                "expected_investment_approximate": approx, "origin": by_cell("text", clean_text),
-                "obtained_on": by_cell("date", parse_date), "status": by_cell("status", _choice("lead_status")),
-                "note": by_cell("text", clean_text)}
+        amount, approx = _amount("expected_investment", "亿元", table, conversions)
+        return {"lead_name": _REQUIRED, "investor": _TEXT, "industry": _TEXT, "expected_investment_yi_yuan": amount,
+                "expected_investment_approximate": approx, "origin": _TEXT, "obtained_on": _DATE,
+                "status": _LEAD_STATUS, "note": _TEXT}
     if form.table == "raw.dept_signed_projects":
-        amount, approx = _amount("total_investment", "亿元", table)
-        return {"project_name": by_cell("required", clean_text), "investor": by_cell("text", clean_text),
-                "total_investment_yi_yuan": amount, "total_investment_approximate": approx,
-                "signed_on": by_cell("date", parse_date), "signing_event": by_cell("text", clean_text),
-                "six_post_leader": by_cell("text", clean_text), "note": by_cell("text", clean_text)}
+        amount, approx = _amount("total_investment", "亿元", table, conversions)
+        return {"project_name": _REQUIRED, "investor": _TEXT, "total_investment_yi_yuan": amount,
+                "total_investment_approximate": approx, "signed_on": _DATE, "signing_event": _TEXT,
+                "six_post_leader": _TEXT, "note": _TEXT}
     if form.table == "raw.dept_enterprises":
-        amount, approx = _amount("registered_capital", "万元", table)
-        return {"enterprise_name": by_cell("required", clean_text),
-                "uscc": by_cell("text", lambda c: None if is_nothing(c) else normalise(c).upper()),
-                "registered_on": by_cell("date", parse_date), "registered_capital_wan_yuan": amount,
-                "registered_capital_approximate": approx, "industry": by_cell("text", clean_text)}
-    count, approx = _count("enterprises_count")
-    return {"activity_date": by_cell("date", parse_date),
-            "activity_type": by_cell("activity_type", _choice("activity_type")),
-            "place": by_cell("text", clean_text), "enterprises_count": count, "enterprises_count_approximate": approx,
-            "leader": by_cell("text", clean_text), "summary": by_cell("text", clean_text)}
+        amount, approx = _amount("registered_capital", "万元", table, conversions)
+        return {"enterprise_name": _REQUIRED, "uscc": _USCC, "registered_on": _DATE,
+                "registered_capital_wan_yuan": amount, "registered_capital_approximate": approx, "industry": _TEXT}
+    count, approx = _count("enterprises_count", conversions)
+    return {"activity_date": _DATE, "activity_type": _ACTIVITY_TYPE, "place": _TEXT, "enterprises_count": count,
+            "enterprises_count_approximate": approx, "leader": _TEXT, "summary": _TEXT}
 
 
 def _grid_label(grid: list[list[object]], labels: tuple[str, ...]) -> str | None:
@@ -179,19 +200,19 @@ def _grid_label(grid: list[list[object]], labels: tuple[str, ...]) -> str | None
     return labelled_value(lines, labels)
 
 
-def _from_file_name(path: Path, reference: Reference) -> tuple[str | None, ReportPeriod | None]:
+def _from_file_name(path: Path, batch: _Batch) -> tuple[str | None, ReportPeriod | None]:
     department = period = None
     for part in re.split(r"[-_—–\s]+", _FILE_NAME_NOISE.sub("", path.stem)):
         part = _FILE_NAME_NOISE.sub("", part)
         if not part:
             continue
         try:
-            period = period or parse_report_period(part)
+            period = period or batch.conversions.read(parse_report_period, part)
             continue
         except ValueError:
             pass
         try:
-            reference.department_code(part)
+            batch.conversions.read(batch.reference.department_code, part)
             department = department or part
         except ValueError:
             pass
@@ -205,8 +226,9 @@ def _clean(label: str | None) -> str | None:
         return None  # nothing but control characters: no department written
 
 
-def _identity(path: Path, sheets: dict, tables: list[FoundTable], reference: Reference
+def _identity(path: Path, sheets: dict, tables: list[FoundTable], batch: _Batch
               ) -> tuple[str, str, ReportPeriod, str | None, object]:
+    reference = batch.reference
     info = next((grid for name, grid in sheets.items() if "基本信息" in normalise(name)), None)
     preamble = [line for table in tables for line in table.preamble]
     department = period_text = reporter = reported_on = None
@@ -217,7 +239,7 @@ def _identity(path: Path, sheets: dict, tables: list[FoundTable], reference: Ref
         reported_on = _grid_label(info, ("填报日期", "报送日期"))
     department = department or labelled_value(preamble, DEPARTMENT_LABELS)
     period_text = period_text or labelled_value(preamble, PERIOD_LABELS)
-    name_department, name_period = _from_file_name(path, reference)
+    name_department, name_period = _from_file_name(path, batch)
     department = _clean(department) or name_department
     if not department:
         raise FileRejected("找不到填报单位：请填写「基本信息」表的「填报单位」，或在文件名中写明部门 "
@@ -244,31 +266,32 @@ def _identity(path: Path, sheets: dict, tables: list[FoundTable], reference: Ref
     return code, department, period, reporter, reported_on
 
 
+@lru_cache(maxsize=8)
 def _under_groups(fields: tuple[Field, ...]) -> tuple[Field, ...]:
     """Under a two-row header the lower cell says what a column is ('签约情况|总投资'); the upper one only
     groups columns, so any text may stand above a column's own header."""
     return tuple(Field(f.name, tuple(rf"(?:[^|]*\|)?(?:{p})" for p in f.patterns), f.required) for f in fields)
 
 
-def _find(grid: list[list[object]], form: Sheetform, sheet: str) -> FoundTable:
+def _find(grid: list[list[object]], form: Sheetform, sheet: str, layouts: Layouts) -> FoundTable:
     """The form's table; under group headers ('项目基本情况' over 项目名称 and 投资方) when those explain more
     columns. A title line over the header is one cell, never a group row, so it is not taken for one."""
     try:
-        table = find_table(grid, form.fields, sheet)
+        table = find_table(grid, form.fields, sheet, layouts=layouts)
     except TableNotFound:
-        return find_table(grid, _under_groups(form.fields), sheet)
+        return find_table(grid, _under_groups(form.fields), sheet, layouts=layouts)
     above = table.header_row_numbers[0] - 2
     if above >= 0 and sum(not is_nothing(cell) for cell in grid[above]) >= 2:
         try:
-            grouped = find_table(grid, _under_groups(form.fields), sheet)
+            grouped = find_columns(grid, _under_groups(form.fields), sheet, layouts=layouts)
         except TableNotFound:
             return table
-        if len(grouped.columns) > len(table.columns):
-            return grouped
+        if len(grouped) > len(table.columns):
+            return find_table(grid, _under_groups(form.fields), sheet, layouts=layouts)
     return table
 
 
-def _match_sheets(sheets: dict) -> list[tuple[Sheetform, FoundTable]]:
+def _match_sheets(sheets: dict, layouts: Layouts) -> list[tuple[Sheetform, FoundTable]]:
     """Pair sheets with forms by their headers; the sheet name only decides the order of trying."""
     found = []
     remaining = list(FORMS)
@@ -278,7 +301,7 @@ def _match_sheets(sheets: dict) -> list[tuple[Sheetform, FoundTable]]:
         ordered = sorted(remaining, key=lambda f: f.hint not in normalise(name))
         for form in ordered:
             try:
-                found.append((form, _find(grid, form, name)))
+                found.append((form, _find(grid, form, name, layouts)))
             except TableNotFound:
                 continue
             remaining.remove(form)
@@ -287,27 +310,38 @@ def _match_sheets(sheets: dict) -> list[tuple[Sheetform, FoundTable]]:
 
 
 def read_department_file(path: Path, reference: Reference) -> ParsedFile:
-    parsed, pending = _parse(path, reference)
-    _validate(pending)
-    return parsed
+    book = _parse(path, _Batch(reference))
+    _finish([book])
+    return book.parsed
 
 
 def read_department_files(paths: list[Path], reference: Reference) -> list[ParsedFile | Exception]:
     """Many workbooks at once, in order: each is parsed on its own, then pandera runs once per form over all of
-    them (its fixed cost per call outweighs a 50-row workbook). Rows, issues and lineage stay with their file;
-    a workbook that cannot be read is returned as its exception, for the loader to record."""
+    them (its fixed cost per call outweighs a 50-row workbook). What the workbooks share is learnt once: the
+    layout of their header rows, and the values clerks repeat (see _Batch). Rows, issues and lineage stay with
+    their file; a workbook that cannot be read is returned as its exception, for the loader to record."""
+    batch = _Batch(reference)
     results: list[ParsedFile | Exception] = []
-    pending: list[_Pending] = []
+    books: list[_Book] = []
     for path in paths:
         try:
-            parsed, waiting = _parse(path, reference)
+            book = _parse(path, batch)
         except Exception as err:  # noqa: BLE001 - the loader reports it against this file, the others go on
             results.append(err)
             continue
-        results.append(parsed)
-        pending.extend(waiting)
-    _validate(pending)
+        results.append(book.parsed)
+        books.append(book)
+    _finish(books)
     return results
+
+
+@dataclass
+class _Batch:
+    """What the workbooks of one read share. Both only save work: a workbook reads the same alone or in a batch."""
+
+    reference: Reference
+    layouts: Layouts = field(default_factory=Layouts)  # header rows seen, so a repeated layout is not searched
+    conversions: Conversions = field(default_factory=Conversions)  # cells converted, so a repeated value is not
 
 
 @dataclass
@@ -317,18 +351,28 @@ class _Pending:
     parsed: ParsedFile
     form: Sheetform
     table: FoundTable
-    frame: pd.DataFrame
+    records: list[dict[str, object]]
+    columns: list[str]
     sources: dict[str, str]  # coerced column -> the found column it was read from, for messages
 
 
-def _parse(path: Path, reference: Reference) -> tuple[ParsedFile, list[_Pending]]:
+@dataclass
+class _Book:
+    """One workbook parsed, its report row and tables waiting for the batch's frames and pandera."""
+
+    parsed: ParsedFile
+    report: dict[str, object]
+    pending: list[_Pending]
+
+
+def _parse(path: Path, batch: _Batch) -> _Book:
     workbook = read_workbook(path)
     sheets = workbook.sheets
-    matched = _match_sheets(sheets)
+    matched = _match_sheets(sheets, batch.layouts)
     if not matched:
         raise FileRejected("工作簿中没有可识别的表（线索、签约项目、注册企业、招商活动），请使用模板 "
                            "(no known sheet: leads, signed projects, registered enterprises, activities)")
-    code, written, period, reporter, reported_on = _identity(path, sheets, [t for _, t in matched], reference)
+    code, written, period, reporter, reported_on = _identity(path, sheets, [t for _, t in matched], batch)
     parsed = ParsedFile(logical_key=f"departments|{code}|{period.key}", findings=list(workbook.findings),
                         rows_read=len(workbook.broken), issues=broken_line_issues(path.stem, workbook.broken))
     try:
@@ -336,49 +380,68 @@ def _parse(path: Path, reference: Reference) -> tuple[ParsedFile, list[_Pending]
     except ValueError as err:
         reported = None
         parsed.findings.append(("基本信息", "date", f"填报日期：{err}"))
-    parsed.add("raw.dept_reports", _report_frame(code, written, period, reporter, reported))
     pending = []
+    fixed = {"department_code": code}
     for form, table in matched:
-        coercions = _coercions(form, table)
+        coercions = _coercions(form, table, batch.conversions)
         parsed.rows_read += len(table.rows)
-        frame, issues = coerce_table(table, coercions, fixed={"department_code": code})
+        records, issues = coerce_records(table, coercions, fixed, batch.conversions)
         parsed.issues.extend(issues)
         sources = {name: coercion.field for name, coercion in coercions.items() if coercion.field}
-        pending.append(_Pending(parsed, form, table, frame, sources))
-    return parsed, pending
+        pending.append(_Pending(parsed, form, table, records, coerced_columns(coercions, fixed), sources))
+    return _Book(parsed, _report_row(code, written, period, reporter, reported), pending)
+
+
+def _finish(books: list[_Book]) -> None:
+    """The report rows and each form's rows of every workbook as one frame each, validated in one pandera call;
+    each workbook gets its own slice of them (slices of one frame travel from a worker and are concatenated by
+    the loader more cheaply than a frame per table)."""
+    if books:
+        reports = pd.DataFrame([book.report for book in books], columns=_REPORT_COLUMNS, dtype=object)
+        for index, book in enumerate(books):
+            book.parsed.add("raw.dept_reports", reports.iloc[index:index + 1])
+    _validate([item for book in books for item in book.pending])
 
 
 def _validate(pending: list[_Pending]) -> None:
     """Validate each form's rows of every pending workbook in one pandera call; failing rows become Issues of
     their own workbook and leave its frame, as do rows with a cell that failed coercion."""
     for form in FORMS:
-        batch = [p for p in pending if p.form is form and not p.frame.empty]
+        batch = [p for p in pending if p.form is form and p.records]
         if not batch:
             continue
-        frame = pd.concat([p.frame for p in batch], ignore_index=True)
-        owner = [i for i, p in enumerate(batch) for _ in range(len(p.frame))]
+        frame = pd.DataFrame([record for p in batch for record in p.records], columns=batch[0].columns, dtype=object)
+        owner = [i for i, p in enumerate(batch) for _ in range(len(p.records))]
         found, out = judge(form.model, frame)
         for failure in found:
             item = batch[owner[failure.index]]
             item.parsed.issues.append(
                 issue_for(failure, int(frame.at[failure.index, "row_number"]), item.table, item.sources))
-        frame = frame.drop(columns=FAILED)
+        # Columns chosen rather than dropped: the frame stays one block, which pickles and concatenates fast.
+        kept = frame[[column for column in frame.columns if column != FAILED]]
         failed = set(out)
-        start = 0
+        if failed:
+            kept = kept.drop(index=out)
+        start = end = 0
         for item in batch:
-            part = frame.iloc[start:start + len(item.frame)]
-            start += len(item.frame)
-            item.parsed.add(form.table, part.drop(index=[i for i in part.index if i in failed]) if failed else part)
+            rows = len(item.records)
+            left = rows - sum(1 for index in range(start, start + rows) if index in failed) if failed else rows
+            item.parsed.add(form.table, kept.iloc[end:end + left])
+            start, end = start + rows, end + left
     # A row's coercion and rule problems side by side, sheets in workbook order, as the clerk reads them.
     sheet_order = {(id(item.parsed), item.table.sheet): index for index, item in enumerate(pending)}
     for parsed in {id(item.parsed): item.parsed for item in pending}.values():
         parsed.issues.sort(key=lambda issue: (sheet_order.get((id(parsed), issue.sheet), -1), issue.row_number or 0))
 
 
-def _report_frame(code: str, written: str, period: ReportPeriod, reporter: str | None, reported: object
-                  ) -> pd.DataFrame:
-    return pd.DataFrame([{
+_REPORT_COLUMNS = ["department_code", "department_as_written", "period_kind", "period_label", "year", "week",
+                   "period_start", "period_end", "reporter", "reported_on"]
+
+
+def _report_row(code: str, written: str, period: ReportPeriod, reporter: str | None, reported: object
+                ) -> dict[str, object]:
+    return {
         "department_code": code, "department_as_written": written, "period_kind": period.kind,
         "period_label": period.label, "year": period.year, "week": period.week,
         "period_start": period.start, "period_end": period.end, "reporter": reporter, "reported_on": reported,
-    }], dtype=object)
+    }

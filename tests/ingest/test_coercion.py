@@ -3,6 +3,8 @@ once among the rejected."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pandera.pandas as pa
 import pytest
@@ -10,7 +12,7 @@ from pandera.typing import Series
 
 from ingest.cells import ExcelError
 from ingest.dates import parse_date
-from ingest.forms.common import ParsedFile, by_cell, coerce_table, read_table
+from ingest.forms.common import Conversions, ParsedFile, by_cell, coerce_table, read_table
 from ingest.numbers import parse_number
 from ingest.tables import Field, find_table
 from ingest.text import clean_text
@@ -65,3 +67,40 @@ def test_a_coercion_reading_what_nothing_set_is_a_bug_not_a_bad_cell():
         "required", lambda _c, row: row["never_set"], "name")}
     with pytest.raises(KeyError):
         coerce_table(table, broken)
+
+
+def test_conversions_read_each_value_once_and_equal_cells_that_read_differently_apart():
+    seen: list[object] = []
+
+    def text(cell: object) -> str:
+        seen.append(cell)
+        if cell == "坏":
+            raise ValueError(f"「{cell}」不行")
+        return str(cell)
+
+    conversions = Conversions()
+    cells = ["甲", "甲", 1, True, 1.0, 0.0, -0.0, -0.0, dt.date(2024, 6, 5), dt.datetime(2024, 6, 5), "坏", "坏"]
+    read = []
+    for cell in cells:
+        try:
+            read.append(conversions.read(text, cell))
+        except ValueError as err:
+            read.append(str(err))
+    assert read == ["甲", "甲", "1", "True", "1.0", "0.0", "-0.0", "-0.0", "2024-06-05", "2024-06-05 00:00:00",
+                    "「坏」不行", "「坏」不行"]
+    # Once each, but for zero, whose sign equality does not see: read every time.
+    assert seen == ["甲", 1, True, 1.0, 0.0, -0.0, -0.0, dt.date(2024, 6, 5), dt.datetime(2024, 6, 5), "坏"]
+
+
+def test_coercion_shared_over_tables_is_coercion_of_each_alone():
+    header = ["名称", "金额", "日期", "类型"]
+    grids = [[header, ["好项目", "1亿", "2024年5月8日", "甲"], ["坏项目", "-", "2024-13-45", "丙"]],
+             [header, ["好项目", "1亿", "2024-13-45", "甲"], ["又一个", "1亿", "2024年5月8日", "乙"]]]
+    conversions = Conversions()
+    for grid in grids:
+        table = find_table(grid, FIELDS, "表")
+        shared, shared_issues = coerce_table(table, COERCIONS, conversions=conversions)
+        alone, alone_issues = coerce_table(table, COERCIONS)
+        pd.testing.assert_frame_equal(shared, alone)
+        assert shared_issues == alone_issues
+    assert [i.rule for i in shared_issues] == ["date"]

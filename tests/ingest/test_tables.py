@@ -1,7 +1,10 @@
+import random
+
 import openpyxl
 import pytest
 
-from ingest.tables import Field, TableNotFound, find_table, labelled_value
+from ingest import tables
+from ingest.tables import Field, Layouts, TableNotFound, find_table, labelled_value
 from ingest.workbook import read_sheets
 
 PROJECT_FIELDS = [
@@ -225,3 +228,124 @@ def test_empty_sheet():
 )
 def test_labelled_value(lines, labels, value):
     assert labelled_value(lines, labels) == value
+
+
+# A header found once is remembered by the rows down to it (Layouts): a later sheet with the same rows there is
+# not searched again, and gets exactly what the search would give it.
+
+LEADS = [Field("seq", (r"序号",), required=False), Field("name", (r"线索(名称)?",)),
+         Field("amount", (r"(预计)?投资(额)?",), required=False), Field("status", (r"(线索)?状态",))]
+GROUPED = [Field(f.name, tuple(rf"(?:[^|]*\|)?(?:{p})" for p in f.patterns), f.required) for f in LEADS]
+TITLE = ["填报单位：经发局", None, "报告期：2024年第23周", None]
+HEADER = ["序号", "线索名称", "预计投资额（亿元）", "状态"]
+
+
+def _leads(*rows: list[object]) -> list[list[object]]:
+    return [TITLE, ["单位：亿元", None, None, None], HEADER, *rows]
+
+
+def _searching_is_an_error(monkeypatch) -> None:
+    def search(*_args):
+        raise AssertionError("searched again")
+    monkeypatch.setattr(tables, "_search", search)
+
+
+def test_a_learnt_layout_is_reused_for_the_same_top_rows(monkeypatch):
+    layouts = Layouts()
+    find_table(_leads([1, "冷链物流中心项目", 1.5, "在谈"]), LEADS, "线索", layouts=layouts)
+    other = _leads([1, "智慧物流总部项目", "2亿", "线索"], ["合计", None, 2, None], [2, "飞图科技项目", 0.6, "在谈"],
+                   ["资料来源：经发局台账"])
+    expected = find_table(other, LEADS, "线索")
+    _searching_is_an_error(monkeypatch)
+    assert find_table(other, LEADS, "线索", layouts=layouts) == expected
+    assert [row.row_number for row in expected.rows] == [4, 6] and expected.footer == ["资料来源：经发局台账"]
+
+
+def test_a_layout_is_reused_only_for_the_fields_it_was_learnt_for(monkeypatch):
+    layouts = Layouts()
+    grid = _leads([1, "冷链物流中心项目", 1.5, "在谈"])
+    find_table(grid, LEADS, "线索", layouts=layouts)
+    grouped = find_table(grid, GROUPED, "线索")  # for these fields the unit line is a group row over the header
+    assert grouped.header_row_numbers == (2, 3)
+    assert find_table(grid, GROUPED, "线索", layouts=layouts) == grouped
+    assert find_table(grid, LEADS, "线索", layouts=layouts, max_scan=3) == find_table(grid, LEADS, "线索", max_scan=3)
+    with pytest.raises(TableNotFound):
+        find_table(grid, LEADS, "线索", layouts=layouts, max_scan=2)
+
+
+def test_changed_rows_above_the_data_are_searched_again():
+    layouts = Layouts()
+    find_table(_leads([1, "冷链物流中心项目", 1.5, "在谈"]), LEADS, "线索", layouts=layouts)
+    moved = [TITLE, ["单位：亿元", None, None, None], ["序号", "状态", "预计投资额（亿元）", "线索名称"],
+             [1, "在谈", 1.5, "冷链物流中心项目"]]
+    retitled = [["2024年第24周线索"], *_leads([1, "冷链物流中心项目", 1.5, "在谈"])[1:]]
+    deeper = [TITLE, *_leads([1, "冷链物流中心项目", 1.5, "在谈"])]
+    no_unit = [HEADER, [1, "冷链物流中心项目", 1.5, "在谈"]]
+    short = _leads()[:2]
+    for grid in (moved, retitled, deeper, no_unit):
+        assert find_table(grid, LEADS, "线索", layouts=layouts) == find_table(grid, LEADS, "线索")
+    assert find_table(moved, LEADS, "线索", layouts=layouts).columns["status"].index == 1
+    with pytest.raises(TableNotFound) as searched:
+        find_table(short, LEADS, "线索")
+    with pytest.raises(TableNotFound) as remembered:
+        find_table(short, LEADS, "线索", layouts=layouts)
+    assert str(remembered.value) == str(searched.value)
+
+
+def test_the_row_under_a_learnt_header_is_read_again():
+    """The row under the header could complete a two-row header: it is not part of what is remembered."""
+    header = ["序号", "线索", None, "状态"]
+    layouts = Layouts()
+    one_row = find_table([header, [1, "冷链物流中心项目", 1.5, "在谈"]], GROUPED, "线索", layouts=layouts)
+    assert (one_row.header_row_numbers, "amount" in one_row.columns) == ((1,), False)
+    # The same header row over a lower header that names more columns: the pair wins, as the search decides.
+    two_rows = [header, [None, "线索名称", "投资额", None], [1, "冷链物流中心项目", 1.5, "在谈"]]
+    found = find_table(two_rows, GROUPED, "线索", layouts=layouts)
+    assert found == find_table(two_rows, GROUPED, "线索")
+    assert (found.header_row_numbers, found.columns["amount"].index) == ((1, 2), 2)
+
+
+def test_a_learnt_two_row_header_that_no_longer_fits_is_searched_again():
+    upper, lower = ["项目", None, "状态"], ["线索名称", "投资额", None]
+    layouts = Layouts()
+    learnt = find_table([upper, lower, ["冷链物流中心项目", 1.5, "在谈"]], GROUPED, "线索", layouts=layouts)
+    assert learnt.header_row_numbers == (1, 2)
+    # The same upper row over a note instead of the lower header: the header is found further down.
+    later = [upper, [None, None, None, "备注"], ["线索名称", "投资额", "状态"], ["飞图科技项目", 0.6, "在谈"]]
+    found = find_table(later, GROUPED, "线索", layouts=layouts)
+    assert found == find_table(later, GROUPED, "线索")
+    assert found.header_row_numbers == (3,)
+
+
+def test_the_same_text_in_another_type_reads_the_same():
+    layouts = Layouts()
+    header = ["序号", "线索名称", 2024, "状态"]
+    find_table([header, [1, "甲", 1, "在谈"]], LEADS, "线索", layouts=layouts)
+    as_text = [["序号", "线索名称", "2024", "状态"], [1, "乙", 2, "在谈"]]
+    assert find_table(as_text, LEADS, "线索", layouts=layouts) == find_table(as_text, LEADS, "线索")
+
+
+def test_remembered_or_searched_the_tables_are_the_same_in_any_order():
+    rng = random.Random(12)
+    rows = [[1, "冷链物流中心项目", 1.5, "在谈"], ["小计", None, 1.5, None], [None] * 4, HEADER,
+            [2, "飞图科技项目", "0.6亿", "线索"], ["注：单位亿元"], ["序号", "线索", "投资额", "状态"]]
+    tops = [[TITLE, ["单位：亿元", None, None, None], HEADER], [HEADER], [["项目", None, None, "进展"], HEADER],
+            [["线索情况", None, None, None], HEADER], [["序号", "线索", None, "状态"]],
+            [["项目", None, "状态"], ["线索名称", "投资额", None]]]
+    grids = [[list(row) for row in top] + rng.sample(rows, rng.randint(0, 4)) for top in tops for _ in range(8)]
+    expected = {}
+    for index, grid in enumerate(grids):
+        for number, fields in enumerate((LEADS, GROUPED)):
+            try:
+                expected[index, number] = find_table(grid, fields, "线索")
+            except TableNotFound as err:
+                expected[index, number] = str(err)
+    for _ in range(3):
+        layouts = Layouts(per_form=4)
+        for index in rng.sample(range(len(grids)), len(grids)):
+            for number, fields in enumerate((LEADS, GROUPED)):
+                try:
+                    found = find_table(grids[index], fields, "线索", layouts=layouts)
+                except TableNotFound as err:
+                    found = str(err)
+                assert found == expected[index, number], (index, number)
