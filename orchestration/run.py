@@ -15,6 +15,7 @@ import sys
 
 from orchestration.report import check_records, check_section, latest_run, run_report
 from orchestration.settings import PROJECT_ROOT, paths, prepare_dagster_home
+from warehouse.build import centre_today
 from warehouse.home import Paths
 from warehouse.landing import folder_digest, scan
 
@@ -27,14 +28,16 @@ def is_new_home(where: Paths) -> bool:
 
 
 def inputs_digest(where: Paths) -> str:
-    """What the job would read: every landing entry (path, size, time), the reference files, the code."""
+    """What the job would read: every landing entry (path, size, time), the reference files, the code, and the day
+    (what is overdue moves on with the calendar)."""
     from ingest.sources import SOURCE_NAMES
 
     landing = [(source, scan(where.landing_for(source))) for source in SOURCE_NAMES]
     listing = [(source, [(f.relative, f.size, f.modified_ns) for f in files], [(s.relative, s.reason) for s in skipped])
                for source, (files, skipped) in landing]
     code = [folder_digest(PROJECT_ROOT / folder, pattern) for folder in CODE_FOLDERS for pattern in ("*.py", "*.sql")]
-    return hashlib.sha256(repr((listing, folder_digest(where.reference), code)).encode()).hexdigest()[:16]
+    inputs = (listing, folder_digest(where.reference), code, centre_today())
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()[:16]
 
 
 def _marker(where: Paths):

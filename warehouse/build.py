@@ -8,9 +8,11 @@ rebuilds the trade tables only.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import duckdb
 
@@ -56,6 +58,11 @@ class Built:
     columns: list[Column]
 
 
+def centre_today() -> dt.date:
+    """The day in the centre's time zone: the day core.as_of takes when calendar.yaml sets none."""
+    return dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+
+
 def _digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
 
@@ -82,8 +89,11 @@ def _input_fingerprint(con: duckdb.DuckDBPyConnection, table: str, reader: str) 
     return _digest(table, content)
 
 
-def fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Every object's fingerprint as its inputs stand now."""
+def fingerprints(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> dict[str, str]:
+    """Every object's fingerprint as its inputs stand now; an object that reads the clock (core.as_of without a
+    date in calendar.yaml) has `today` (the day in Asia/Shanghai) among its inputs, so what is overdue moves on
+    with the calendar even on a night with no new file."""
+    today = today or centre_today()
     prints: dict[str, str] = {}
     inputs: dict[tuple[str, tuple[str, ...]], str] = {}  # by table and the sources it is read for
     for obj in sql_objects():
@@ -96,6 +106,8 @@ def fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
             if (read, scope) not in inputs:
                 inputs[(read, scope)] = _input_fingerprint(con, read, obj.key)
             parts.append(f"{read}={inputs[(read, scope)]}")
+        if obj.reads_clock:
+            parts.append(f"today={today.isoformat()}")
         prints[obj.key] = _digest(obj.sql, *parts)
     return prints
 

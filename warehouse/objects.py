@@ -30,6 +30,7 @@ class SqlObject:
     reads: frozenset[str]  # 'schema.name' of every table or view its SQL reads
     description: str | None  # COMMENT ON TABLE, Chinese then English; else the comment lines above its CREATE
     column_comments: dict[str, str]
+    reads_clock: bool  # its SQL asks for today's date or time: the day is one of its inputs
 
     @property
     def key(self) -> str:
@@ -49,6 +50,15 @@ def parse_reads(sql: str) -> frozenset[str]:
     """'schema.name' of every table of the layers that a query reads."""
     return frozenset(read for statement in sqlglot.parse(sql, read="duckdb") if statement is not None
                      for read in _tables(statement))
+
+
+_CLOCK_FUNCTIONS = {"now", "get_current_timestamp", "get_current_time", "transaction_timestamp"}
+
+
+def _reads_clock(statement: exp.Expression) -> bool:
+    return any(isinstance(node, exp.CurrentDate | exp.CurrentTimestamp | exp.CurrentTime)
+               or (isinstance(node, exp.Anonymous) and node.name.lower() in _CLOCK_FUNCTIONS)
+               for node in statement.walk())
 
 
 def _literal(node: exp.Expression | None) -> str | None:
@@ -81,7 +91,7 @@ def parse_object(path: Path) -> SqlObject:
                 description = text
             else:
                 columns[statement.this.name] = text
-    return SqlObject(schema, name, kind, path, reads, description, columns)
+    return SqlObject(schema, name, kind, path, reads, description, columns, _reads_clock(create))
 
 
 @functools.cache
