@@ -206,11 +206,12 @@ def _from_file_name(path: Path, batch: _Batch) -> tuple[str | None, ReportPeriod
         part = _FILE_NAME_NOISE.sub("", part)
         if not part:
             continue
-        try:
-            period = period or batch.conversions.read(parse_report_period, part)
-            continue
-        except ValueError:
-            pass
+        if period is None:
+            try:
+                period = batch.conversions.read(parse_report_period, part)
+                continue
+            except ValueError:
+                pass
         try:
             batch.conversions.read(batch.reference.department_code, part)
             department = department or part

@@ -198,6 +198,12 @@ def test_department_and_period_from_the_file_name(tmp_path: Path, reference: Ref
     assert (report["period_kind"], report["year"], report["week"]) == ("month", 2024, 26)
 
 
+def test_the_file_name_may_give_the_period_before_the_department(tmp_path: Path, reference: Reference) -> None:
+    sheets = {"签约项目": [SIGNED_HEADER, [1, "飞图科技项目", None, 0.6, JUNE_5]]}
+    parsed = clean(read_department_file(write_xlsx(tmp_path / "2024年第23周_财金局.xlsx", sheets), reference))
+    assert parsed.logical_key == "departments|D03|2024-W23"
+
+
 def test_a_date_range_of_one_week_is_that_week(tmp_path: Path, reference: Reference) -> None:
     book = workbook(period="2024.6.3-2024.6.9", signed=[[1, "飞图科技项目", None, 0.6, JUNE_5]])
     parsed = clean(read_department_file(write_xlsx(tmp_path / "x.xlsx", book), reference))
