@@ -77,8 +77,9 @@ def landing_zone_sensor(context: dg.SensorEvaluationContext, warehouse: Warehous
     if not changed:
         return dg.SkipReason("接收目录没有新文件 no new or changed files")
     selection = dg.AssetSelection.assets(*(_WATCHED[name] for name in changed)).downstream()
+    # No run_key: Dagster never starts a key twice, and a folder put back as it once was (a file removed again,
+    # which closes its rejection) must start a run. The cursor already keeps a look from asking twice.
     return dg.RunRequest(
-        run_key=hashlib.sha256(json.dumps(now, sort_keys=True).encode()).hexdigest()[:16],
         asset_selection=list(selection.resolve(context.repository_def.asset_graph)),
         tags={"变化的目录 changed folders": "、".join(changed)},
     )

@@ -117,8 +117,14 @@ def test_the_sensor_starts_a_run_of_what_a_new_file_feeds_then_waits_for_the_nex
                            "marts/department_weekly", "core/trade_months"}
     assert "bureau" in cursor and "files" in cursor and "\\u" not in cursor
 
-    data, _ = _evaluate(home, cursor)
+    data, cursor = _evaluate(home, cursor)
     assert data.run_requests == [] and data.skip_message
+
+    # The file taken away again: the folder is as it was before, and that is a change to load too.
+    (home / "landing" / "bureau" / "认定-2024年1-5月.xlsx").unlink()
+    data, _ = _evaluate(home, cursor)
+    [request] = data.run_requests
+    assert request.run_key is None
 
 
 def test_after_make_run_the_sensor_starts_nothing_on_its_first_look(demo_run) -> None:
