@@ -10,8 +10,10 @@ import dagster as dg
 import duckdb
 
 from orchestration.definitions import ASSETS
+from tests.build import build_warehouse, database
 from tests.checks import evaluations, table_rows
 from tests.workbooks import KPI_HEADER, write_workbook
+from warehouse.audit import unbalanced_loads
 from warehouse.resource import Warehouse
 
 
@@ -214,3 +216,15 @@ def test_a_file_untouched_since_its_load_is_not_read_again(home: Path) -> None:
     assert first.status == "loaded"
     assert untouched == []
     assert touched.status == "rejected"
+
+
+def test_an_unbalanced_load_blocks_until_a_later_file_replaces_it(home: Path) -> None:
+    _bureau_file(home, "认定.xlsx", GOOD_ROWS)
+    build_warehouse(home, ("bureau",))
+    with duckdb.connect(str(database(home))) as con:
+        assert unbalanced_loads(con, "bureau").empty
+        # What a loader bug would leave: a row read that is neither accepted nor quarantined.
+        con.execute("UPDATE audit.loads SET rows_read = rows_read + 1 WHERE file_name = '认定.xlsx'")
+        assert unbalanced_loads(con, None)["file_name"].tolist() == ["认定.xlsx"]
+        con.execute("UPDATE audit.loads SET status = 'superseded' WHERE file_name = '认定.xlsx'")
+        assert unbalanced_loads(con, "bureau").empty
