@@ -23,10 +23,14 @@ def people_reports(context: dg.AssetExecutionContext, warehouse: Warehouse) -> d
     from reports.weekly import write_ranking_notice
 
     written: list[str] = []
+    # Each on its own: a month with nothing to report must not cost the week's ranking notice, nor the reverse.
     try:
         month = write_month_reports(paths.published_db, paths.reports)
         written += [str(month.docx), str(month.markdown), str(month.xlsx)]
-        crash_point("reports.write")
+    except NothingToReport as err:
+        context.log.warning(str(err))
+    crash_point("reports.write")
+    try:
         notice = write_ranking_notice(paths.published_db, paths.reports)
         written += [str(notice.docx), str(notice.xlsx)]
     except NothingToReport as err:

@@ -3,7 +3,6 @@ into <ZHAOSHANG_HOME>/reports/<period>/."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,8 +25,8 @@ class MonthReports:
     charts: dict[str, Path]
 
 
-def latest_complete_month(con: duckdb.DuckDBPyConnection, today: dt.date) -> Month:
-    found = one(con, "latest_period", today=today)
+def latest_complete_month(con: duckdb.DuckDBPyConnection) -> Month:
+    found = one(con, "latest_period")
     if not found or found["year"] is None:
         raise NothingToReport("数据仓库里还没有任何已结束月份的数据 (no figures for any ended month yet)")
     return Month(found["year"], found["month"])
@@ -83,11 +82,10 @@ def write_markdown(briefing: Briefing, made: dict[str, Path], path: Path) -> Pat
     return path
 
 
-def write_month_reports(published: Path, reports_root: Path, period: Month | None = None,
-                        today: dt.date | None = None) -> MonthReports:
+def write_month_reports(published: Path, reports_root: Path, period: Month | None = None) -> MonthReports:
     con = open_published(published)
     try:
-        period = period or latest_complete_month(con, today or dt.date.today())
+        period = period or latest_complete_month(con)
         folder = reports_root / str(period)
         folder.mkdir(parents=True, exist_ok=True)
         briefing = compose(con, period)

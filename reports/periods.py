@@ -6,7 +6,6 @@ last Thursday, in which a monthly department report counts too (ingest/periods.p
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -25,10 +24,6 @@ class Month:
         if not match or not 1 <= int(match.group(2)) <= 12:
             raise ValueError(f"报告期应写作 2024-06 (period must look like 2024-06), got {text!r}")
         return cls(int(match.group(1)), int(match.group(2)))
-
-    @property
-    def last_day(self) -> dt.date:
-        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
 
     @property
     def iso_week(self) -> IsoWeek:
@@ -51,9 +46,14 @@ class IsoWeek:
     @classmethod
     def parse(cls, text: str) -> IsoWeek:
         match = re.fullmatch(r"\s*(\d{4})-?W(\d{1,2})\s*", text, re.IGNORECASE)
-        if not match or not 1 <= int(match.group(2)) <= 53:
+        if not match:
             raise ValueError(f"周次应写作 2024-W26 (week must look like 2024-W26), got {text!r}")
-        return cls(int(match.group(1)), int(match.group(2)))
+        year, week = int(match.group(1)), int(match.group(2))
+        try:
+            dt.date.fromisocalendar(year, week, 1)
+        except ValueError:
+            raise ValueError(f"{year}年没有第{week}周 (no week {week} in ISO year {year}), got {text!r}") from None
+        return cls(year, week)
 
     @property
     def monday(self) -> dt.date:

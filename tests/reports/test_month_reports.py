@@ -3,7 +3,6 @@ the summary's figures, all read from the marts."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -141,8 +140,8 @@ def test_columns_are_as_wide_as_their_chinese_text(written: Path) -> None:
 def test_the_default_period_is_the_latest_complete_month_with_figures(demo_run) -> None:
     con = open_published(demo_run.published)
     try:
-        assert str(latest_complete_month(con, dt.date(2026, 1, 1))) == "2024-06"
-        assert str(latest_complete_month(con, dt.date(2024, 6, 15))) == "2024-05"
+        # The demo is judged as of 2024-07-15 (calendar.yaml), whatever the day the test runs on.
+        assert str(latest_complete_month(con)) == "2024-06"
     finally:
         con.close()
 

@@ -3,10 +3,14 @@ department reported, as Word and Excel."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import docx
 import openpyxl
+import pytest
 
 from reports.__main__ import main
+from reports.periods import IsoWeek
 
 
 def test_the_weekly_notice_ranks_lists_and_says_what_each_department_sent(demo_run) -> None:
@@ -40,3 +44,13 @@ def test_the_weekly_notice_ranks_lists_and_says_what_each_department_sent(demo_r
 def test_the_default_week_is_the_latest_ranked_one(demo_run) -> None:
     assert main(["--home", str(demo_run.home), "ranking"]) == 0
     assert list((demo_run.home / "reports" / "2024-W26").glob("*.docx"))
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("2023-W53", "2023年没有第53周"),  # 2023 has 52 ISO weeks
+    ("2024-26", "周次应写作 2024-W26"),
+])
+def test_a_week_that_does_not_exist_is_said_so(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        IsoWeek.parse(text)
+    assert IsoWeek.parse("2020-W53").monday == dt.date(2020, 12, 28)
