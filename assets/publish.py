@@ -8,7 +8,7 @@ from assets.tables import TABLE_KEYS
 from warehouse.dictionary import build_dictionary
 from warehouse.publish import build_state, publish
 from warehouse.resource import Warehouse
-from warehouse.runs import finish_run, note_run
+from warehouse.runs import finish_run, note_run, publication_failed
 
 # The state of the build last published, kept beside the published file (warehouse.publish.build_state).
 STATE_FILE = ".zhaoshang.duckdb.state"
@@ -29,7 +29,12 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse)
         if not unchanged:
             build_dictionary(con)
     if not unchanged:
-        publish(paths.build_db, paths.published_db)
+        try:
+            publish(paths.build_db, paths.published_db)
+        except Exception:
+            with warehouse.connect() as con:
+                publication_failed(con, context.run_id)
+            raise
         marker.write_text(state)
     return dg.MaterializeResult(
         data_version=dg.DataVersion(state),

@@ -32,28 +32,35 @@ def _write_readable_copy(con: duckdb.DuckDBPyConnection, target: Path) -> None:
 def publish(build_db: Path, published_db: Path) -> Path:
     """Write the build into a new file beside the published one, then rename it over the old one.
 
-    The copy is written while this process holds the build file's lock, so no other writer can change it
-    halfway through. The rename is atomic on one file system: a reader opens either the old file or the new
-    one, never half of either, and readers holding the old file keep their open handle on the old inode.
+    The copy is written and renamed while this process holds the build file's lock, so no other writer can change
+    it halfway through, nor clear it as a leftover. The rename is atomic on one file system: a reader opens either
+    the old file or the new one, never half of either, and readers holding the old file keep their open handle on
+    the old inode. A copy that fails leaves no staging file behind.
     """
     published_db.parent.mkdir(parents=True, exist_ok=True)
-    clear_staging(published_db)
     staging = published_db.with_name(f".{published_db.name}.{os.getpid()}.tmp")
     con = open_writer(build_db)
+    # The lock is held to the rename: a staging file found while holding it is a killed publication's, never
+    # the copy of another process between its copy and its rename.
     try:
-        _write_readable_copy(con, staging)
+        clear_staging(published_db)
+        try:
+            _write_readable_copy(con, staging)
+            crash_point("publish.copy")
+            # Read-only on disk too: nobody opens the published file to write to it, by mistake or otherwise.
+            staging.chmod(0o444)
+            with open(staging, "rb") as handle:
+                os.fsync(handle.fileno())
+            # A WAL beside the published file belongs to an older file (someone opened it read-write): replayed
+            # onto the new one it would make it unopenable.
+            published_db.with_name(published_db.name + ".wal").unlink(missing_ok=True)
+            os.replace(staging, published_db)
+        except BaseException:
+            clear_staging(published_db)
+            raise
+        fsync_dir(published_db.parent)
     finally:
         con.close()
-    crash_point("publish.copy")
-    # Read-only on disk too: nobody opens the published file to write to it, by mistake or otherwise.
-    staging.chmod(0o444)
-    with open(staging, "rb") as handle:
-        os.fsync(handle.fileno())
-    # A WAL beside the published file belongs to an older file (someone opened it read-write): replayed onto the
-    # new one it would make it unopenable.
-    published_db.with_name(published_db.name + ".wal").unlink(missing_ok=True)
-    os.replace(staging, published_db)
-    fsync_dir(published_db.parent)
     crash_point("publish.replaced")
     return published_db
 

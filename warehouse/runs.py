@@ -20,3 +20,9 @@ def note_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, published: bool) -> None:
     con.execute(_FINISH, {"run_id": run_id, "status": "published" if published else "unchanged"})
+
+
+def publication_failed(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """The copy failed after finish_run recorded the run as published (it is recorded first, so that the published
+    file says which run published it): the build file must not keep saying so."""
+    con.execute("UPDATE audit.runs SET status = 'not_published' WHERE run_id = ?", [run_id])

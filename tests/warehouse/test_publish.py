@@ -49,3 +49,19 @@ def test_analysts_cannot_write_to_the_published_file(home: Path) -> None:
             assert "read-only" in str(err).lower()
         else:
             raise AssertionError("a read-only connection wrote to the published file")
+
+
+def test_a_publication_that_fails_leaves_no_copy_and_is_not_recorded_as_published(home: Path) -> None:
+    resources = {"warehouse": Warehouse(home=str(home))}
+    _drop(home, "第一轮.xlsx", 6)
+    published = home / "warehouse" / "zhaoshang.duckdb"
+    published.mkdir(parents=True)  # something no file can be renamed over: a folder someone made
+    (published / "备注.txt").write_text("x", encoding="utf-8")
+
+    result = dg.materialize(ASSETS, resources=resources, raise_on_error=False)
+
+    assert not result.success
+    assert not list(published.parent.glob(".*.tmp")), "the failed copy is removed"
+    with duckdb.connect(str(home / "warehouse" / "build" / "zhaoshang-build.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT status FROM audit.runs WHERE run_id = ?", [result.run_id]).fetchone() == \
+            ("not_published",)
