@@ -62,7 +62,11 @@ def landing_asset(source: Source) -> dg.AssetsDefinition:
                 f"{outcome.file_name}: {outcome.status}, {outcome.rows_accepted}/{outcome.rows_read} rows accepted"
                 + (f" — {outcome.message}" if outcome.message else ""))
         rows_quarantined = quarantined[["file_name", "sheet", "row_number"]].drop_duplicates().shape[0]
-        count_in_run(context, rejected_files=len(rejected), quarantined_rows=rows_quarantined)
+        # The run's tags say what this run found; what is still wrong from earlier runs is in its failed checks.
+        count_in_run(context, rejected_files=sum(o.status in ("rejected", "failed") for o in outcomes),
+                     quarantined_rows=sum(o.rows_rejected for o in outcomes),
+                     failed_checks=(not (rejected.empty and refused.empty)) + (not quarantined.empty)
+                     + (not unbalanced.empty))
         yield dg.MaterializeResult(
             data_version=dg.DataVersion(version),
             metadata={

@@ -228,3 +228,20 @@ def test_an_unbalanced_load_blocks_until_a_later_file_replaces_it(home: Path) ->
         assert unbalanced_loads(con, None)["file_name"].tolist() == ["认定.xlsx"]
         con.execute("UPDATE audit.loads SET status = 'superseded' WHERE file_name = '认定.xlsx'")
         assert unbalanced_loads(con, "bureau").empty
+
+
+def test_a_runs_tags_say_what_it_found_and_that_its_checks_still_fail(home: Path) -> None:
+    instance = dg.DagsterInstance.ephemeral()
+    resources = {"warehouse": Warehouse(home=str(home))}
+    (home / "landing" / "bureau" / "坏文件.xlsx").write_bytes(b"not a workbook")
+    _bureau_file(home, "认定.xlsx", [*GOOD_ROWS, ["签约项目", "1-5月", "七个半", "个", "认定", "2024-06-14"]])
+    first = dg.materialize(ASSETS, resources=resources, instance=instance, raise_on_error=False)
+    _bureau_file(home, "认定-6月.xlsx", GOOD_ROWS)
+    second = dg.materialize(ASSETS, resources=resources, instance=instance, raise_on_error=False)
+
+    tags = [instance.get_run_by_id(result.run_id).tags for result in (first, second)]
+    assert (tags[0]["退回的文件 rejected files"], tags[0]["隔离的行 quarantined rows"]) == ("1", "1")
+    # The second run read one good file: nothing new is wrong, but the first run's file is still rejected and its
+    # row still quarantined, so files_readable and rows_valid still fail.
+    assert "退回的文件 rejected files" not in tags[1] and "隔离的行 quarantined rows" not in tags[1]
+    assert int(tags[1]["未通过的检查 failed checks"]) >= 2
