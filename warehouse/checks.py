@@ -104,7 +104,8 @@ def run_checks(con: duckdb.DuckDBPyConnection, checks: list[SqlCheck], run_id: s
     return outcomes
 
 
-_FORMULA_START = ("=", "+", "-", "@")
+# What Excel may take for the start of a formula in a CSV cell (OWASP's list: a tab or carriage return first too).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_csv(frame: pd.DataFrame, path: Path, labels: dict[str, str]) -> Path:
@@ -114,5 +115,6 @@ def write_csv(frame: pd.DataFrame, path: Path, labels: dict[str, str]) -> Path:
         return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.map(safe).rename(columns=labels).to_csv(path, index=False, encoding="utf-8-sig")
+    # CRLF, as Excel writes: a cell holding a bare carriage return is then quoted, not taken for a line end.
+    frame.map(safe).rename(columns=labels).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     return path

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
+import csv
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
-from warehouse.checks import parse_check, sql_checks
+from warehouse.checks import parse_check, sql_checks, write_csv
 
 TABLES = frozenset({"marts.kpi_completion", "core.projects"})
 
@@ -51,3 +54,15 @@ def test_every_shipped_check_runs_on_the_demo_warehouse(demo_run) -> None:
         failing = {check.name: len(check.failing_rows(con)) for check in sql_checks()}
     assert {name for name, rows in failing.items() if rows and not name.startswith("info_")} == set()
     assert failing["info_department_cross_reported"] == 3
+
+
+def test_failing_rows_written_as_csv_never_start_a_formula(tmp_path: Path) -> None:
+    names = ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1", "正腾商贸", "a=b"]
+    frame = pd.DataFrame({"enterprise_name": names, "amount_wan_yuan": [1] * len(names)})
+    path = write_csv(frame, tmp_path / "rows.csv", {"enterprise_name": "企业名称"})
+    raw = path.read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["企业名称", "amount_wan_yuan"]
+    assert [row[0] for row in rows[1:]] == ["'" + name for name in names[:6]] + ["正腾商贸", "a=b"]
