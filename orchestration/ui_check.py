@@ -83,14 +83,13 @@ def check_ui(home: Path, out: Path, rejected: bool = True) -> list[str]:
          "-h", "127.0.0.1", "-p", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True)
     problems = []
+    profile = out / ".chromium-profile"
     try:
         _wait(base)
         _post(base, "mutation { setNuxSeen }")  # the first-visit dialog would cover the page
         out.mkdir(parents=True, exist_ok=True)
-        profile = out / ".chromium-profile"
         checks = _page(browser, profile, base + CHECK_PAGE, out / "check-page.png")
         runs = _page(browser, profile, base + "/runs", out / "runs-page.png")
-        shutil.rmtree(profile, ignore_errors=True)
         problems += [f"检查页上没有「{text}」(the check page does not show {text!r})"
                      for text in CHECK_TEXTS if text not in checks]
         if "Show Markdown" in checks:
@@ -100,6 +99,7 @@ def check_ui(home: Path, out: Path, rejected: bool = True) -> list[str]:
     finally:
         os.killpg(server.pid, signal.SIGKILL)  # the webserver and its code server
         server.wait()
+        shutil.rmtree(profile, ignore_errors=True)
     return problems
 
 
