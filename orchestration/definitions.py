@@ -10,7 +10,7 @@ from assets.reference import reference_data
 from assets.reports import people_reports
 from assets.tables import warehouse_tables
 from orchestration.automation import landing_zone_sensor, nightly_job, nightly_schedule
-from orchestration.settings import zhaoshang_home
+from warehouse.home import zhaoshang_home
 from warehouse.resource import Warehouse
 
 ASSETS = [reference_data, *INGEST_ASSETS, warehouse_tables, published_warehouse, people_reports]

@@ -1,4 +1,5 @@
-"""The one place paths and environment variables are read."""
+"""The Dagster side's settings: the UI's port and the instance's DAGSTER_HOME (the home's folders are chosen by
+warehouse/home.py)."""
 
 from __future__ import annotations
 
@@ -11,17 +12,9 @@ from warehouse.home import Paths
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def zhaoshang_home() -> Path:
-    return Path(os.environ.get("ZHAOSHANG_HOME") or PROJECT_ROOT / "data").resolve()
-
-
 def ui_port() -> int:
     """The UI's port on 127.0.0.1: 3000 unless ZHAOSHANG_UI_PORT says otherwise."""
     return int(os.environ.get("ZHAOSHANG_UI_PORT") or 3000)
-
-
-def paths(home: str | Path | None = None) -> Paths:
-    return Paths(Path(home).resolve() if home else zhaoshang_home())
 
 
 def prepare_dagster_home(where: Paths) -> None:

@@ -10,7 +10,8 @@ import os
 import signal
 import sys
 
-from orchestration.settings import paths, prepare_dagster_home, ui_port
+from orchestration.settings import prepare_dagster_home, ui_port
+from warehouse.home import paths
 
 
 def main() -> None:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.settings import paths, prepare_dagster_home
+from orchestration.settings import prepare_dagster_home
+from warehouse.home import paths
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",

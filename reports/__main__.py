@@ -4,17 +4,13 @@ people read, from the published warehouse of ZHAOSHANG_HOME (or --home) into its
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
 
 from reports.monthly import write_month_reports
 from reports.periods import IsoWeek, Month
 from reports.queries import NothingToReport
 from reports.weekly import write_ranking_notice
-from warehouse.home import Paths
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from warehouse.home import paths
 
 
 def _parsed(kind: type[Month] | type[IsoWeek]):
@@ -37,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     ranking.add_argument("--week", type=_parsed(IsoWeek), help="2024-W26; default: the latest ranked week")
     args = parser.parse_args(argv)
 
-    where = Paths(Path(args.home or os.environ.get("ZHAOSHANG_HOME") or PROJECT_ROOT / "data").resolve())
+    where = paths(args.home)
     try:
         if args.command == "briefing":
             made = write_month_reports(where.published_db, where.reports, args.period)

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def zhaoshang_home() -> Path:
+    """The one place the data folder is chosen: $ZHAOSHANG_HOME, else ./data of the checkout."""
+    return Path(os.environ.get("ZHAOSHANG_HOME") or _CHECKOUT / "data").resolve()
+
+
+def paths(home: str | Path | None = None) -> Paths:
+    """The folders of `home` (a --home option), else of zhaoshang_home()."""
+    return Paths(Path(home).resolve() if home else zhaoshang_home())
 
 
 @dataclass(frozen=True)
@@ -27,7 +40,8 @@ class Paths:
 
     @property
     def scratch(self) -> Path:
-        # Owned by the loader: transcoded copies and staging files of the run in progress, emptied at every start.
+        # Owned by the loader: the scratch files of the run in progress (a platform download's byte-per-character
+        # copy), emptied at every start.
         return self.home / "scratch"
 
     @property
