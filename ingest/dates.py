@@ -7,10 +7,7 @@ from datetime import date, datetime, timedelta
 
 from ingest.cells import RuleBroken
 from ingest.text import is_nothing, normalise
-
-# The dates this project's files can mean: a year outside is a typo (2204, 1024) or an empty cell Excel shows as
-# 1900-01-00. Quarantined with rule `date_window`. The one place to widen it.
-PLAUSIBLE_YEARS = (2000, 2100)
+from schemas.years import PLAUSIBLE_YEARS
 
 # Excel's 1900 date system counts from 1899-12-30 (it keeps Lotus's phantom 1900-02-29).
 _EXCEL_EPOCH = date(1899, 12, 30)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest.text import normalise
+from schemas.years import PLAUSIBLE_YEARS
 
 _DASH = r"[-~至到—–]"
 
@@ -87,7 +88,7 @@ def _required_year(cell: object, default_year: int | None) -> int:
 
 
 def _plausible(cell: object, year: int) -> int:
-    if not 2000 <= year <= 2099:
+    if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
         raise ValueError(f"「{cell}」的年份{year}不合理 (implausible year)")
     return year
 

@@ -8,12 +8,13 @@ from pandera.typing import Series
 
 from schemas.checks import in_code_list  # noqa: F401 - registers the in_code_list rule used below
 from schemas.storage import stored_as  # noqa: F401 - registers the stored_as rule used below
+from schemas.years import PLAUSIBLE_YEARS
 
 
 class BureauKpiRow(pa.DataFrameModel):
     """指标认定: one year-to-date figure of one metric (its code resolved from reference/metrics.csv on reading)."""
 
-    year: Series[object] = pa.Field(in_range={"min_value": 2000, "max_value": 2099})
+    year: Series[object] = pa.Field(in_range={"min_value": PLAUSIBLE_YEARS[0], "max_value": PLAUSIBLE_YEARS[1]})
     month_from: Series[object] = pa.Field(in_range={"min_value": 1, "max_value": 12})
     month_to: Series[object] = pa.Field(in_range={"min_value": 1, "max_value": 12})
     value: Series[object] = pa.Field(ge=0, stored_as="DECIMAL(18,4)")

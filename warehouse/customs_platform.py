@@ -30,6 +30,7 @@ from ingest.forms.common import FileRejected
 from ingest.forms.customs import PLATFORM_FIELDS, PlatformDownload, PlatformLayout
 from ingest.unreadable import UnreadableFile
 from schemas.customs import LARGEST_FIGURE, LONGEST_LINE_BYTES, PLATFORM_RULES
+from schemas.years import PLAUSIBLE_YEARS
 from warehouse.database import SQL_DIR
 
 __all__ = ["PlatformCounts", "PlatformLayout", "PreparedCsv", "load_platform_csv", "prepare"]
@@ -125,6 +126,7 @@ def load_platform_csv(con: duckdb.DuckDBPyConnection, prepared: PreparedCsv, lay
         "first_line": first_line, "year": year, "month_from": month_from, "month_to": month_to,
         "value_field": "value_yuan" if "value_yuan" in layout.headers else "value_usd",
         "decode": prepared.decode is not None, "has_nul": prepared.has_nul, "largest": LARGEST_FIGURE,
+        "first_year": PLAUSIBLE_YEARS[0], "last_year": PLAUSIBLE_YEARS[1],
     })
     con.execute(_sql("1_cells"))
     scan = {

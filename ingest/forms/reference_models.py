@@ -18,11 +18,11 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Val
 from pydantic_core import PydanticCustomError
 
 from ingest.cells import RuleBroken
-from ingest.dates import PLAUSIBLE_YEARS
 from ingest.text import clean_text, normalise
 from ingest.units import normalise_unit
 from schemas.identifiers import is_customs_code, is_valid_uscc
 from schemas.storage import fits, integer_digits
+from schemas.years import PLAUSIBLE_YEARS
 
 # The department measures the marts compute (warehouse/sql/marts/department_completion.sql, in its order): what
 # ranking.yaml may weigh and department_targets.csv may set. tests/ingest/test_reference.py holds the two equal.

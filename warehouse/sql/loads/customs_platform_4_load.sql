@@ -123,7 +123,8 @@ typed AS (
 ),
 flagged AS (
     SELECT *,
-           coalesce(year_month IS NOT NULL AND (month_to NOT BETWEEN 1 AND 12 OR year NOT BETWEEN 2000 AND 2099),
+           coalesce(year_month IS NOT NULL
+                    AND (month_to NOT BETWEEN 1 AND 12 OR year NOT BETWEEN first_year AND last_year),
                     year_month IS NOT NULL) AS bad_period,
            year_month IS NULL AND file_year IS NULL AS no_period,
            coalesce(NOT regexp_full_match(trim(hs_code), '(\d{2}){1,5}'), false) AS bad_hs_code,
