@@ -51,7 +51,7 @@ def value_of(index: int) -> int:
     return (index * 7919) % 100_000_000
 
 
-def _line(index: int, rng: random.Random) -> str:
+def _line(index: int, rng: random.Random, first_month: tuple[int, int] = (2015, 1), per_month: int = 50_000) -> str:
     code, name, unit = GOODS[index % len(GOODS)]
     if index % BROKEN_EVERY == BROKEN_EVERY - 1:
         code = code[1:]
@@ -59,18 +59,22 @@ def _line(index: int, rng: random.Random) -> str:
     mode = MODES[(index // 7) % len(MODES)]
     place = PLACES[(index // 3) % len(PLACES)]
     # 50,000 lines a month from January 2015: ten million lines are seventeen years of monthly downloads.
-    year, month = 2015 + index // 600_000, 1 + (index // 50_000) % 12
+    months = first_month[0] * 12 + first_month[1] - 1 + index // per_month
+    year, month = months // 12, 1 + months % 12
     fields = (f"{year}{month:02d}", code, name, *partner, *mode, *place, f"{rng.randrange(1, 900_000):,}", unit,
               "0", "-", f"{value_of(index):,}")
     return ",".join(f'"{field}"' for field in fields) + ",\r\n"
 
 
-def generate(path: Path, rows: int) -> None:
-    rng = random.Random(20240531)
+def generate(path: Path, rows: int, first_month: tuple[int, int] = (2015, 1), per_month: int = 50_000,
+             seed: int = 20240531) -> None:
+    """`rows` lines, `per_month` of them for each month from `first_month` (year, month) on."""
+    rng = random.Random(seed)
     with path.open("w", encoding="gbk", newline="") as out:
         out.write(",".join(f'"{h}"' for h in HEADER) + ",\r\n")
         for start in range(0, rows, 100_000):
-            out.write("".join(_line(index, rng) for index in range(start, min(rows, start + 100_000))))
+            out.write("".join(_line(index, rng, first_month, per_month)
+                              for index in range(start, min(rows, start + 100_000))))
 
 
 def _peak_mb() -> float:

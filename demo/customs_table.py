@@ -89,7 +89,11 @@ def title(year: int, month: int) -> str:
 
 
 def table(year: int, month: int) -> Sheet:
-    unit, convert = _unit(year, month)
+    return table_of(year, month, lines(year, month), *_unit(year, month))
+
+
+def table_of(year: int, month: int, rows: list[Line], unit: str, convert) -> Sheet:
+    """The month's table of these rows, amounts written in `unit` by `convert` (from 万元)."""
     to_date = f"1-{month}月累计"
     inner = "累计" if (year, month) in SHORT_NAMES else to_date
     sheet = Sheet(f"{year}年{month}月")
@@ -112,7 +116,6 @@ def table(year: int, month: int) -> Sheet:
     sheet.add(None, None, None, None, None, "本月", to_date, "本月", inner, "本月", inner, None)
     sheet.merges += [(top, c, top + 1, c) for c in (0, 1, 2, 3, 4, 11)]
     sheet.merges += [(top, c, top, c + 1) for c in (5, 7, 9)]
-    rows = lines(year, month)
     for number, line in enumerate(rows, start=1):
         name = line.enterprise.aliases[0] if (year, month) in SHORT_NAMES else line.enterprise.name
         sheet.add(
