@@ -15,7 +15,8 @@ from ingest.unreadable import UnreadableFile
 from ingest.xls import PASSWORD
 
 XLSX, XLS, CSV = "xlsx", "xls", "csv"
-_SUFFIX_KIND = {".xlsx": XLSX, ".xlsm": XLSX, ".xls": XLS, ".csv": CSV}
+# The landing zone's file types, by the extension a file is named with: the one list (the loader skips the rest).
+SUFFIX_KIND = {".xlsx": XLSX, ".xlsm": XLSX, ".xls": XLS, ".csv": CSV}
 _HEAD_BYTES = 1 << 16
 _RESAVE = "请用Excel打开后另存为.xlsx再上传"
 _SPREADSHEET_ML = re.compile(rb"urn:schemas-microsoft-com:office:spreadsheet|progid=\"Excel\.Sheet\"", re.I)
@@ -56,7 +57,7 @@ def identify(path: Path) -> str:
 def wrong_extension(path: Path, kind: str) -> str | None:
     """The finding for a file read as what it is although its extension says otherwise (as Excel opens a text
     or .xlsx file named .xls). Text named .xlsx is refused, as Excel refuses it: it cannot be a saved workbook."""
-    named = _SUFFIX_KIND.get(path.suffix.lower())
+    named = SUFFIX_KIND.get(path.suffix.lower())
     if named is None or named == kind:
         return None
     if kind == CSV and named == XLSX:

@@ -1,5 +1,5 @@
-"""The three kinds of file the centre receives: the one list every other part (assets, sensor, loader, demo)
-derives its sources from."""
+"""The three kinds of file the centre receives: the one list the assets, the sensor and the loader derive their
+sources from (the demo generator imports nothing of ours; a test holds its folder names to this list)."""
 
 from __future__ import annotations
 

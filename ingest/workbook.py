@@ -15,7 +15,7 @@ import python_calamine
 from ingest.bounds import SheetSurvey, check_file_size
 from ingest.cells import ExcelError
 from ingest.csv_lines import BrokenLine, read_csv_lines
-from ingest.filetype import CSV, XLS, XLSX, identify, wrong_extension
+from ingest.filetype import CSV, SUFFIX_KIND, XLSX, identify, wrong_extension
 from ingest.unreadable import UnreadableFile
 from ingest.xls import PASSWORD, survey_xls
 from ingest.xlsx import survey_xlsx
@@ -25,7 +25,6 @@ __all__ = ["Grid", "UnreadableFile", "Workbook", "read_sheets", "read_workbook"]
 Grid = list[list[object]]
 Finding = tuple[str | None, str, str]  # (sheet, rule, message), as ParsedFile.findings holds them
 
-_ACCEPTED = {".xlsx": XLSX, ".xlsm": XLSX, ".xls": XLS, ".csv": CSV}
 _VISIBLE = python_calamine.SheetVisibleEnum.Visible
 _WORKSHEET = python_calamine.SheetTypeEnum.WorkSheet
 
@@ -48,9 +47,9 @@ def read_workbook(path: Path) -> Workbook:
     path = Path(path)
     if not path.is_file():
         raise UnreadableFile(f"找不到文件「{path.name}」 (file not found)")
-    if path.suffix.lower() not in _ACCEPTED:
-        raise UnreadableFile(
-            f"文件「{path.name}」不是可接收的表格类型，只接收 .xlsx、.xls、.csv (unsupported file type)")
+    if path.suffix.lower() not in SUFFIX_KIND:
+        raise UnreadableFile(f"文件「{path.name}」不是可接收的表格类型，只接收 {'、'.join(SUFFIX_KIND)} "
+                             "(unsupported file type)")
     kind = identify(path)
     findings: list[Finding] = []
     if note := wrong_extension(path, kind):
@@ -95,7 +94,7 @@ def _read_excel(path: Path, kind: str, surveys: list[SheetSurvey], findings: lis
 
 
 def _open(path: Path, kind: str) -> python_calamine.CalamineWorkbook:
-    if _ACCEPTED[path.suffix.lower()] == kind:
+    if SUFFIX_KIND[path.suffix.lower()] == kind:
         return python_calamine.CalamineWorkbook.from_path(str(path))
     # python-calamine picks its reader by extension from a path; from a file object it looks at the content.
     with open(path, "rb") as handle:

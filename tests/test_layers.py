@@ -34,3 +34,10 @@ def test_no_module_imports_a_layer_above_its_own() -> None:
 def test_the_demo_generator_stands_apart() -> None:
     found = {name for path in (ROOT / "demo").rglob("*.py") for name in _imports(path)}
     assert not found & set(LAYERS)
+
+
+def test_the_demo_writes_the_folders_of_the_list_of_sources() -> None:
+    from demo import LANDING_SOURCES
+    from ingest.sources import SOURCE_NAMES
+
+    assert tuple(LANDING_SOURCES) == tuple(SOURCE_NAMES)

@@ -14,9 +14,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.filetype import SUFFIX_KIND
 from warehouse.crashpoints import crash_point
 
-ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 # Years of customs downloads run to 1.5 GB for ten million lines; a file far above that is not a submission.
 MAX_FILE_BYTES = 4 * 1024**3
 _BLOCK = 1 << 20
@@ -53,9 +53,9 @@ def _skipped(relative: str, info: os.stat_result) -> Skipped | None:
     if name.startswith((".", "~$")):
         return Skipped(relative, "hidden", "隐藏文件或Office临时文件，不读取 (a hidden or Office lock file: ignored)",
                        info.st_size, info.st_mtime_ns)
-    if Path(name).suffix.lower() not in ACCEPTED_SUFFIXES:
+    if Path(name).suffix.lower() not in SUFFIX_KIND:
         return Skipped(relative, "unsupported_type",
-                       f"只读取 {'、'.join(ACCEPTED_SUFFIXES)} 文件 (not a file type the warehouse reads)",
+                       f"只读取 {'、'.join(SUFFIX_KIND)} 文件 (not a file type the warehouse reads)",
                        info.st_size, info.st_mtime_ns)
     if info.st_size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // 1024**3
