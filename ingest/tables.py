@@ -15,8 +15,12 @@ from ingest.units import normalise_unit
 
 Grid = Sequence[Sequence[object]]
 
-_FOOTER = re.compile(r"^(?:资料来源|来源:|注:|说明:|填表人|制表)")
-_TOTAL = re.compile(r"合计|小计|总计")
+# The words that make a row a total or a footer rather than data, as normalise() writes them (a half-width colon);
+# the customs platform load looks for the same words (warehouse/customs_platform.py).
+TOTAL_WORDS = ("合计", "小计", "总计")
+FOOTER_WORDS = ("资料来源", "来源:", "注:", "说明:", "填表人", "制表")
+_FOOTER = re.compile("^(?:" + "|".join(map(re.escape, FOOTER_WORDS)) + ")")
+_TOTAL = re.compile("|".join(TOTAL_WORDS))
 _UNIT_LABELS = ("单位", "金额单位", "计量单位")
 # Cells whose text is digits, a date or True/False: never a total or a footer's first words, never nothing but NaN.
 _NUMBERS_AND_DATES = frozenset({int, float, bool, dt.date, dt.datetime, dt.time, dt.timedelta})

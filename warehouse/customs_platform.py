@@ -28,6 +28,7 @@ from ingest.csv_survey import line_ends, survey
 from ingest.encoding import detect_encoding
 from ingest.forms.common import FileRejected
 from ingest.forms.customs import PLATFORM_FIELDS, PlatformDownload, PlatformLayout
+from ingest.tables import FOOTER_WORDS, TOTAL_WORDS
 from ingest.unreadable import UnreadableFile
 from schemas.customs import LARGEST_FIGURE, LONGEST_LINE_BYTES, PLATFORM_RULES
 from schemas.years import PLAUSIBLE_YEARS
@@ -40,8 +41,9 @@ _HEAD_BYTES = 1 << 16
 _COPY_BYTES = 1 << 24
 # Lines whose texts are decoded before the pass: a month of a download repeats its names many times over.
 SAMPLE_LINES = 100_000
-# The words of a line that is not data (a 合计 line, a footer), as in warehouse/sql/loads/customs_platform_4_load.sql.
-_NOT_DATA_WORDS = ("合计", "总计", "小计", "资料来源", "来源:", "来源：", "注:", "注：", "说明:", "说明：")
+# The words a line that is not data (a 合计 line, a footer) starts with: the workbook readers' words, the colons
+# also full-width since the platform's lines are not normalised.
+_NOT_DATA_WORDS = (*TOTAL_WORDS, *FOOTER_WORDS, *(word.replace(":", "：") for word in FOOTER_WORDS if ":" in word))
 _REJECT_RULES = {"LINE SIZE OVER MAXIMUM": "line_too_long", "INVALID ENCODING": "encoding"}
 
 
