@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import graphlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,27 +109,17 @@ def sql_objects() -> tuple[SqlObject, ...]:
     return tuple(objects[key] for key in ordered)
 
 
-
-_LABEL_END = re.compile(r"[\s（(=：:，,；;]")
-
-
-def chinese_label(comment: str | None) -> str | None:
-    """The Chinese name a comment opens with: '完成率 = 完成值 / 目标（小数）completion rate' -> '完成率'."""
-    label = _LABEL_END.split(comment.strip(), maxsplit=1)[0] if comment else ""
-    return label if label and not label.isascii() else None
-
-
 def column_labels(con, table: str | None = None) -> dict[str, str]:
     """Column name -> its Chinese label, from the comments in the database: the table's own first, then any
     table's (a check's columns come from the tables it reads)."""
     rows = con.execute(
-        "SELECT column_name, comment FROM duckdb_columns() WHERE comment IS NOT NULL"
+        "SELECT column_name, core.chinese_name(comment) AS label FROM duckdb_columns()"
+        " WHERE comment IS NOT NULL AND label IS NOT NULL"
         " ORDER BY schema_name || '.' || table_name <> ?, schema_name, table_name, column_index",
         [table or ""]).fetchall()
     labels: dict[str, str] = {}
-    for column, comment in rows:
-        if (label := chinese_label(comment)) and column not in labels:
-            labels[column] = label
+    for column, label in rows:
+        labels.setdefault(column, label)
     return labels
 
 

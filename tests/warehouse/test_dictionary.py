@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from warehouse.dictionary import build_dictionary
+from warehouse.objects import column_labels
 
 
 @pytest.fixture
@@ -73,3 +74,15 @@ def test_names_with_quotes_and_names_given_twice_are_quoted_and_kept_apart(build
     assert build.execute("""SELECT * FROM zh."引号'表" """).fetchall() == [(1, 2, 3, 4)]
     assert [d[0] for d in build.execute("""SELECT * FROM zh."引号'表" """).description] == [
         "数量_a", "数量_b", "说'明", "e"]
+
+
+def test_the_ui_and_the_zh_views_give_a_column_the_same_chinese_name(build) -> None:
+    build_dictionary(build)
+    for table in ("marts.kpi_completion", "marts.department_ranking", "audit.quarantine"):
+        schema, name = table.split(".")
+        named = dict(build.execute("SELECT column_name, column_zh FROM marts.data_dictionary"
+                                   " WHERE schema_name = ? AND table_name = ?", [schema, name]).fetchall())
+        labels = column_labels(build, table)
+        assert named and {column: labels[column] for column in named if column in labels} == \
+            {column: zh for column, zh in named.items() if zh != column}, table
+    assert column_labels(build, "marts.kpi_completion")["completion_rate"] == "完成率"

@@ -34,16 +34,14 @@ WITH objects AS (
     SELECT schema_name, view_name, comment FROM duckdb_views()
     WHERE database_name = current_database() AND schema_name IN ('marts', 'core', 'raw', 'audit') AND NOT internal
 ),
--- A comment opens with a short Chinese name, ended by a space, a bracket, a colon or an equals sign:
--- '完成率 = 完成值 / 目标（小数）completion rate' names 完成率, '年份 year' names 年份; quotation marks are
--- dropped ('“三个一批”各期项目' names 三个一批各期项目) so a name is easy to type.
+-- A comment opens with a short Chinese name (core.chinese_name).
 named_objects AS (
-    SELECT *, nullif(regexp_replace(regexp_extract(coalesce(comment, ''), '^[^\s(（\[【:：=,，]+'), '[“”"「」]', '', 'g'), '') AS leading_words
+    SELECT *, core.chinese_name(comment) AS leading_words
     FROM objects
 ),
 tables AS (
     SELECT schema_name, table_name, comment,
-           CASE WHEN NOT regexp_matches(coalesce(leading_words, ''), '\p{Han}') THEN table_name
+           CASE WHEN leading_words IS NULL THEN table_name
                 -- Two tables of a schema with the same leading words keep both apart by their own names.
                 WHEN count(*) OVER (PARTITION BY schema_name, leading_words) > 1 THEN leading_words || '_' || table_name
                 ELSE leading_words END AS table_zh
@@ -51,7 +49,7 @@ tables AS (
 ),
 columns AS (
     SELECT c.schema_name, c.table_name, c.column_index, c.column_name, c.data_type, c.comment,
-           nullif(regexp_replace(regexp_extract(coalesce(c.comment, ''), '^[^\s(（\[【:：=,，]+'), '[“”"「」]', '', 'g'), '') AS leading_words
+           core.chinese_name(c.comment) AS leading_words
     FROM duckdb_columns() c
     JOIN objects o USING (schema_name, table_name)
     WHERE c.database_name = current_database()
@@ -61,7 +59,7 @@ SELECT t.schema_name, t.table_name, t.table_zh,
        t.comment AS table_comment,
        c.column_index, c.column_name,
        -- A column without a Chinese name keeps its English one; two with the same name keep theirs beside it.
-       CASE WHEN NOT regexp_matches(coalesce(c.leading_words, ''), '\p{Han}') THEN c.column_name
+       CASE WHEN c.leading_words IS NULL THEN c.column_name
             WHEN count(*) OVER (PARTITION BY c.schema_name, c.table_name, c.leading_words) > 1
                 THEN c.leading_words || '_' || c.column_name
             ELSE c.leading_words END AS column_zh,
