@@ -34,8 +34,9 @@ def _specs(name: str) -> list[dg.AssetCheckSpec]:
 def landing_asset(source: Source) -> dg.AssetsDefinition:
     name = source.asset_name
 
-    @dg.asset(name=name, group_name="ingest", deps=[reference_data], description=f"{source.label} -> "
-              + ", ".join(source.raw_tables), kinds={"python", "duckdb"}, check_specs=_specs(name))
+    @dg.asset(name=name, group_name="ingest", deps=[reference_data],
+              description=f"{source.label}：{source.contents} -> " + ", ".join(source.raw_tables),
+              kinds={"python", "duckdb"}, check_specs=_specs(name))
     def _load(context: dg.AssetExecutionContext, warehouse: Warehouse):
         reference, _ = reference_or_fail(warehouse)
         with warehouse.connect() as con:

@@ -10,9 +10,6 @@ from warehouse.publish import build_state, publish
 from warehouse.resource import Warehouse
 from warehouse.runs import finish_run, note_run, publication_failed
 
-# The state of the build last published, kept beside the published file (warehouse.publish.build_state).
-STATE_FILE = ".zhaoshang.duckdb.state"
-
 
 @dg.asset(group_name="publish", deps=[*TABLE_KEYS, *(asset.key for asset in INGEST_ASSETS)], kinds={"duckdb"},
           description="发布给分析人员的只读文件 the file analysts open read-only: "
@@ -20,7 +17,7 @@ STATE_FILE = ".zhaoshang.duckdb.state"
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     paths = warehouse.paths
     state = build_state(paths.build_db)
-    marker = paths.published_db.with_name(STATE_FILE)
+    marker = paths.published_state
     unchanged = paths.published_db.exists() and marker.exists() and marker.read_text() == state
     with warehouse.connect() as con:
         note_run(con, context.run_id)

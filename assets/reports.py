@@ -3,7 +3,7 @@ and leadership workbook, and the latest week's ranking notice (reports/)."""
 
 import dagster as dg
 
-from assets.publish import STATE_FILE, published_warehouse
+from assets.publish import published_warehouse
 from warehouse.crashpoints import crash_point
 from warehouse.resource import Warehouse
 
@@ -13,7 +13,7 @@ from warehouse.resource import Warehouse
                       "notice: <ZHAOSHANG_HOME>/reports/<period>/")
 def people_reports(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     paths = warehouse.paths
-    published = paths.published_db.with_name(STATE_FILE).read_text()
+    published = paths.published_state.read_text()
     marker = paths.reports / ".published-state"
     if marker.exists() and marker.read_text() == published:
         return dg.MaterializeResult(metadata={"本次重写 rewritten this run": False})

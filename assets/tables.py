@@ -10,6 +10,7 @@ import dagster as dg
 from assets.display import column_schema, rows_table
 from assets.reference import reference_data
 from assets.run_tags import count_in_run
+from ingest.sources import SOURCE_BY_NAME
 from warehouse.build import RAW_OWNER, build, drawn_sources, drop_strays
 from warehouse.checks import run_checks, sql_checks, write_csv
 from warehouse.objects import SqlObject, column_labels, sql_objects
@@ -30,10 +31,10 @@ def _upstream(read: str, reader: str) -> list[dg.AssetKey]:
     if read.startswith(("core.", "marts.")):
         return [table_key(read)]
     if read in RAW_OWNER:
-        return [dg.AssetKey(f"{RAW_OWNER[read]}_files")]
+        return [dg.AssetKey(SOURCE_BY_NAME[RAW_OWNER[read]].asset_name)]
     if read.startswith("raw.ref_"):
         return [reference_data.key]
-    return [dg.AssetKey(f"{source}_files") for source in drawn_sources(reader)]
+    return [dg.AssetKey(SOURCE_BY_NAME[source].asset_name) for source in drawn_sources(reader)]
 
 
 def _spec(obj: SqlObject) -> dg.AssetSpec:

@@ -12,7 +12,8 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Source:
     name: str  # the landing folder landing/<name>, and audit.loads.source
-    label: str  # what the centre calls it
+    label: str  # what the centre calls it, in every report and message
+    contents: str  # what its files hold
     reader_name: str  # 'module:function', a module-level reader(paths, reference), so worker processes can run it
     raw_tables: tuple[str, ...]  # the raw tables its files are loaded into
 
@@ -28,13 +29,14 @@ class Source:
 
 
 SOURCES = (
-    Source("bureau", "市商务局认定：指标认定、项目认定", "ingest.forms.bureau:read_bureau_files",
+    Source("bureau", "市商务局认定", "指标认定、项目认定", "ingest.forms.bureau:read_bureau_files",
            ("raw.bureau_kpi", "raw.bureau_projects")),
-    Source("departments", "部门周报：线索、签约项目、注册企业、招商活动",
+    Source("departments", "部门报表", "线索、签约项目、注册企业、招商活动",
            "ingest.forms.departments:read_department_files",
            ("raw.dept_reports", "raw.dept_leads", "raw.dept_signed_projects", "raw.dept_enterprises",
             "raw.dept_activities")),
-    Source("customs", "海关：企业进出口情况表、统计平台下载", "ingest.forms.customs:read_customs_files",
+    Source("customs", "海关数据", "企业进出口情况表、统计平台下载", "ingest.forms.customs:read_customs_files",
            ("raw.customs_enterprise_monthly", "raw.customs_platform")),
 )
 SOURCE_NAMES = tuple(source.name for source in SOURCES)
+SOURCE_BY_NAME = {source.name: source for source in SOURCES}

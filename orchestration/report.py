@@ -17,11 +17,12 @@ from pathlib import Path
 
 import duckdb
 
+from ingest.sources import SOURCES
 from reports.figures import BASIS_ZH, STATUS_ZH, amount, percent
 from reports.width import display_width, pad
 from warehouse.database import records
 
-SOURCE_ZH = {"bureau": "市商务局", "departments": "部门", "customs": "海关"}
+SOURCE_ZH = {source.name: source.label for source in SOURCES}
 LOAD_STATUS_ZH = {"loaded": "已入库", "superseded": "已被替代", "rejected": "整体退回", "failed": "写入失败"}
 SEVERITY_ZH = {"blocking": "阻止发布 blocking", "warning": "警告 warning", "information": "提示 information"}
 # Which value of a failing row names it, in order of preference; the other values follow it.

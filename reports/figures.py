@@ -10,6 +10,14 @@ STATUS_ZH = {"achieved": "达成", "on_track": "正常", "behind": "落后", "no
 BASIS_ZH = {code.value: code.chinese for code in code_list("kpi_basis").codes}
 LIST_ZH = {"red": "红榜", "black": "黑榜"}
 UNRANKED = "未排名"  # a department that did not send what it owed is not ranked as if it had
+# What each department figure (a column of marts.department_totals / department_weekly) counts, and its unit.
+DEPARTMENT_MEASURES = {
+    "valuable_leads": ("有价值线索", "条"), "signed_projects": ("签约项目", "个"), "yi_projects": ("亿元项目", "个"),
+    "signed_investment_yi_yuan": ("签约项目总投资", "亿元"), "registered_enterprises": ("注册企业", "家"),
+    "trips": ("外出招商", "次"), "trip_cities": ("外出招商城市", "个"), "enterprises_visited": ("考察对接企业", "家"),
+    "investor_meetings": ("会见客商", "次"), "promotions": ("推介活动", "场"),
+    "departments_reporting": ("已报送部门", "个"),
+}
 
 _DIGITS = "零一二三四五六七八九"
 

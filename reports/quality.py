@@ -6,11 +6,12 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from ingest.sources import SOURCES
 from reports.periods import Month
 from reports.queries import Row, rows
 from warehouse.audit import open_quarantine, open_rejections
 
-SOURCE_ZH = {"bureau": "市商务局认定", "departments": "部门报表", "customs": "海关数据"}
+SOURCE_ZH = {source.name: source.label for source in SOURCES}
 
 
 def _records(frame: pd.DataFrame) -> list[Row]:

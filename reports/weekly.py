@@ -10,7 +10,7 @@ import duckdb
 
 from reports import charts, word
 from reports.excel import Book, Column, sheet_with_table
-from reports.figures import LIST_ZH, UNRANKED, amount
+from reports.figures import DEPARTMENT_MEASURES, LIST_ZH, UNRANKED, amount
 from reports.periods import IsoWeek
 from reports.queries import NothingToReport, Row, one, open_published, rows
 from reports.workbook import ranking_sheet
@@ -35,6 +35,10 @@ def latest_week(con: duckdb.DuckDBPyConnection) -> IsoWeek:
     return IsoWeek(found["year"], found["week"])
 
 
+# What a department's line of the notice adds after its leads and signed projects, when it has any.
+_ALSO_SENT = ("registered_enterprises", "trips", "enterprises_visited", "investor_meetings", "promotions")
+
+
 def reported_text(r: Row) -> str:
     """What a department sent in the week, in words."""
     if not r["reported"]:
@@ -42,10 +46,8 @@ def reported_text(r: Row) -> str:
     parts = [f"线索{r['leads']}条（有价值{r['valuable_leads']}条）"]
     if r["signed_projects"]:
         parts.append(f"签约项目{r['signed_projects']}个、{amount(r['signed_investment_yi_yuan'])}亿元")
-    labels = (("registered_enterprises", "注册企业", "家"), ("trips", "外出招商", "次"),
-              ("enterprises_visited", "考察对接企业", "家"), ("investor_meetings", "会见客商", "次"),
-              ("promotions", "推介活动", "场"))
-    parts += [f"{label}{r[key]}{unit}" for key, label, unit in labels if r[key]]
+    parts += [f"{label}{r[key]}{unit}" for key in _ALSO_SENT if r[key]
+              for label, unit in [DEPARTMENT_MEASURES[key]]]
     return "，".join(parts)
 
 

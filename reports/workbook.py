@@ -8,7 +8,7 @@ import duckdb
 
 from reports.briefing import Briefing
 from reports.excel import Book, Column, sheet_with_table
-from reports.figures import BASIS_ZH, LIST_ZH, STATUS_ZH, UNRANKED
+from reports.figures import BASIS_ZH, DEPARTMENT_MEASURES, LIST_ZH, STATUS_ZH, UNRANKED
 from reports.periods import Month
 from reports.quality import quality_rows
 from reports.queries import Row, one, rows
@@ -80,12 +80,10 @@ TRADE_MONTH_COLUMNS = [
 ]
 TOTAL_COLUMNS = [Column("指标", "label"), Column("数值", "value", "number"), Column("单位", "unit")]
 # The district's department figures as a 工作总结 quotes them: (label, column of department_totals, unit).
-DEPARTMENT_TOTALS = (("有价值线索", "valuable_leads", "条"), ("新签约项目", "signed_projects", "个"),
-                     ("其中亿元项目", "yi_projects", "个"), ("签约项目总投资", "signed_investment_yi_yuan", "亿元"),
-                     ("新注册企业", "registered_enterprises", "家"), ("外出招商", "trips", "次"),
-                     ("外出招商城市", "trip_cities", "个"), ("考察对接企业", "enterprises_visited", "家"),
-                     ("会见客商", "investor_meetings", "次"), ("推介活动", "promotions", "场"),
-                     ("已报送部门", "departments_reporting", "个"))
+_SUMMARY_WORDING = {"signed_projects": "新签约项目", "yi_projects": "其中亿元项目",
+                    "registered_enterprises": "新注册企业"}
+DEPARTMENT_TOTALS = tuple((_SUMMARY_WORDING.get(key, label), key, unit)
+                          for key, (label, unit) in DEPARTMENT_MEASURES.items())
 SIX_POST_TOTALS = (("“六职”拟招引项目", "planned"), ("“六职”已签约项目", "signed"), ("“六职”履约项目", "fulfilled"),
                    ("“六职”开工项目", "started"))
 QUALITY_COLUMNS = [

@@ -54,6 +54,11 @@ class Paths:
         return self.home / "warehouse" / "zhaoshang.duckdb"
 
     @property
+    def published_state(self) -> Path:
+        # Which build the published file holds (warehouse.publish.build_state): unchanged, it is not copied again.
+        return self.published_db.with_name(f".{self.published_db.name}.state")
+
+    @property
     def reports(self) -> Path:
         return self.home / "reports"
 
