@@ -10,6 +10,7 @@ from ingest.sources import SOURCES, Source
 from warehouse.audit import open_findings, open_quarantine, open_rejections, skipped_files, unbalanced_loads
 from warehouse.build import source_fingerprint
 from warehouse.checks import record_results
+from warehouse.landing import REFUSED
 from warehouse.loads import load_source
 from warehouse.objects import column_labels
 from warehouse.resource import Warehouse
@@ -50,7 +51,7 @@ def landing_asset(source: Source) -> dg.AssetsDefinition:
             unbalanced = unbalanced_loads(con, source.name)
             labels = {table: column_labels(con, f"audit.{table}") for table in ("loads", "quarantine", "skipped_files")}
             version = source_fingerprint(con, source.name)
-            refused = skipped[skipped["reason"].isin(["not_a_regular_file", "too_large"])]
+            refused = skipped[skipped["reason"].isin(REFUSED)]
             specs = {spec.name: spec for spec in _specs(name)}
             record_results(con, context.run_id, [
                 ("files_readable", name, "warning", specs["files_readable"].description,

@@ -30,10 +30,15 @@ class LandingFile:
     modified_ns: int
 
 
+# Why an entry is not read; the first two are refusals an operator must see on files_readable, the others are
+# listed beside it (a hidden or Office lock file, a type the zone does not take; `same_content` is the loader's).
+REFUSED = ("not_a_regular_file", "too_large")
+
+
 @dataclass(frozen=True)
 class Skipped:
     relative: str
-    reason: str  # not_a_regular_file | hidden | unsupported_type | too_large
+    reason: str  # not_a_regular_file | too_large | hidden | unsupported_type
     message: str
     size: int | None = None
     modified_ns: int | None = None

@@ -9,9 +9,6 @@ from ingest.forms.reference import Reference
 from schemas.codes import LISTS
 from warehouse.database import insert_frame
 
-REF_TABLES = ("departments", "enterprises", "metrics", "targets", "department_targets", "fx_rates",
-              "ranking_weights", "settings", "six_post_plan", "cadence", "trade_dismissed", "codes")
-
 
 def _code_rows() -> list[dict]:
     return [{"list": name, "value": code.value, "label": code.chinese, "synonyms": list(code.synonyms),
@@ -58,7 +55,7 @@ def write_reference(con: duckdb.DuckDBPyConnection, reference: Reference) -> dic
     }
     counts = {}
     con.begin()
-    for name in REF_TABLES:
+    for name in frames:
         con.execute(f"DELETE FROM raw.ref_{name}")
         counts[name] = insert_frame(con, f"raw.ref_{name}", frames[name])
     con.commit()
