@@ -200,15 +200,13 @@ def child_chunked(work: Path) -> dict:
     import duckdb
     import pandas as pd
 
-    from ingest.encoding import transcode_to_utf8
-
     names = ["year_month", "hs_code", "product_name", "partner_code", "partner_name", "trade_mode_code",
              "trade_mode_name", "reg_place_code", "reg_place_name", "quantity_1", "unit_1", "quantity_2", "unit_2",
              "value_yuan"]
     db, twin = work / "chunked.duckdb", work / "chunked-twin.csv"
     db.unlink(missing_ok=True)
     started = time.perf_counter()
-    transcode_to_utf8(next((work / "landing" / "customs").iterdir()), twin)
+    _transcoded(next((work / "landing" / "customs").iterdir()), twin)
     con = duckdb.connect(str(db), config={"memory_limit": "1GB"})
     con.execute("CREATE TABLE platform (row_number BIGINT, year_month VARCHAR, hs_code VARCHAR, product_name VARCHAR, "
                 "partner_code VARCHAR, partner_name VARCHAR, trade_mode_code VARCHAR, trade_mode_name VARCHAR, "
@@ -260,14 +258,12 @@ def main() -> None:
         print(json.dumps(child(work)))
         return
 
-    from ingest.encoding import transcode_to_utf8
-
     source = work / "landing" / "customs" / "海关统计数据在线查询_按月.csv"
     if not source.exists():
         source.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         generate(source, args.rows)
-        transcode_to_utf8(source, work / "twin.csv")
+        _transcoded(source, work / "twin.csv")
         print(f"generated {args.rows:,} lines, {source.stat().st_size / 2**20:,.0f} MiB GBK, "
               f"in {time.perf_counter() - started:.0f} s", flush=True)
     before = _run_child("floor", args)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.cells import EXCEL_ERRORS, ExcelError
-from ingest.encoding import detect_encoding
+from ingest.encoding import text_encoding
 from schemas.customs import LONGEST_LINE_BYTES
 
 Grid = list[list[object]]
@@ -31,7 +31,7 @@ class BrokenLine:
 
 def read_csv_lines(path: Path, delimiter: str = ",") -> tuple[Grid, list[BrokenLine]]:
     raw = path.read_bytes()
-    encoding = detect_encoding(raw[:1 << 16])
+    encoding = text_encoding(raw)
     lines = raw.split(b"\n")
     if lines and lines[-1] == b"":
         lines.pop()  # the line end of the last line

@@ -4,13 +4,12 @@ that are no such text: empty, UTF-16 (with or without a BOM), binary."""
 from __future__ import annotations
 
 import codecs
-import io
-from collections.abc import Iterator
-from pathlib import Path
+import re
 
 from ingest.unreadable import UnreadableFile
 
 _SNIFF_BYTES = 1 << 16
+_NOT_ASCII = re.compile(rb"[\x80-\xff]")
 
 EMPTY = "文件是空的，没有任何内容，请检查后重新上传 (empty file)"
 UTF16 = "文件是UTF-16编码，请在Excel中另存为「CSV UTF-8」或GBK编码的CSV (UTF-16 is not accepted)"
@@ -75,50 +74,18 @@ def _is_binary(head: bytes) -> bool:
     return controls > _BINARY_SHARE * len(head) and controls >= 4
 
 
-def sniff_encoding(path: Path | str) -> str:
-    """detect_encoding over the whole file, read in chunks: a GBK file can open with pages of plain ASCII."""
-    chunks = _chunks(path, _SNIFF_BYTES)
-    head = next(chunks, b"")
-    encoding = detect_encoding(head)
-    if encoding != "utf-8":
+def text_encoding(data: bytes) -> str:
+    """detect_encoding for a whole file in memory, judged on its first text that is not ASCII: a GBK file can open
+    with pages of plain ASCII (codes and numbers), while a UTF-8 file with one stray byte far down is still UTF-8
+    (that byte's line is what is wrong, not the file)."""
+    encoding = detect_encoding(data[:_SNIFF_BYTES])
+    if encoding != "utf-8" or not data[:_SNIFF_BYTES].isascii():
         return encoding
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    found = _NOT_ASCII.search(data)
+    if found is None:
+        return encoding
     try:
-        decoder.decode(head)
-        for chunk in chunks:
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
+        codecs.getincrementaldecoder("utf-8")().decode(data[found.start():found.start() + _SNIFF_BYTES], final=False)
     except UnicodeDecodeError:
         return "gb18030"
     return "utf-8"
-
-
-def open_text(path: Path | str) -> io.TextIOWrapper:
-    """Open a CSV for streaming in its own encoding; newline='' as the csv module requires."""
-    return open(path, encoding=sniff_encoding(path), newline="")
-
-
-def transcode_to_utf8(src: Path | str, dst: Path | str, chunk_bytes: int = 1 << 22) -> str:
-    """Copy src to dst as UTF-8 (no BOM), chunk by chunk; returns the encoding src was in."""
-    encoding = sniff_encoding(src)
-    # An incremental decoder carries a character split across two chunks over to the next one.
-    decoder = codecs.getincrementaldecoder(encoding)()
-    offset = 0
-    with open(dst, "w", encoding="utf-8", newline="") as out:
-        try:
-            for chunk in _chunks(src, chunk_bytes):
-                out.write(decoder.decode(chunk))
-                offset += len(chunk)
-            out.write(decoder.decode(b"", final=True))
-        except UnicodeDecodeError as exc:
-            raise ValueError(
-                f"文件「{Path(src).name}」第{offset + exc.start}字节附近有无法按{encoding}解读的内容 "
-                "(undecodable bytes)"
-            ) from exc
-    return encoding
-
-
-def _chunks(path: Path | str, size: int) -> Iterator[bytes]:
-    with open(path, "rb") as raw:
-        while chunk := raw.read(size):
-            yield chunk

@@ -1,9 +1,8 @@
 import codecs
-import csv
 
 import pytest
 
-from ingest.encoding import detect_encoding, open_text, sniff_encoding, transcode_to_utf8
+from ingest.encoding import detect_encoding, text_encoding
 from ingest.unreadable import UnreadableFile
 
 TEXT = "企业名称,进出口额\r\n漯河臻茂实业有限公司,\"1,116.12\"\r\n河南豫多鲜农业科技有限公司,35\r\n"
@@ -26,44 +25,16 @@ def test_utf16_is_refused_in_chinese():
         detect_encoding(codecs.BOM_UTF16_LE + "企业".encode("utf-16-le"))
 
 
-def test_gbk_after_long_ascii_opening_is_found(tmp_path):
-    path = tmp_path / "late.csv"
-    path.write_bytes(b"a,b\r\n" * 40000 + "漯河,1\r\n".encode("gbk"))
-    assert sniff_encoding(path) == "gb18030"
+def test_gbk_after_long_ascii_opening_is_found():
+    assert text_encoding(b"a,b\r\n" * 40000 + "漯河,1\r\n".encode("gbk")) == "gb18030"
 
 
-@pytest.mark.parametrize(("encoding", "detected"), [("gbk", "gb18030"), ("utf-8-sig", "utf-8-sig")])
-def test_open_text_reads_chinese_csv(tmp_path, encoding, detected):
-    path = tmp_path / "customs.csv"
-    path.write_bytes(TEXT.encode(encoding))
-    assert sniff_encoding(path) == detected
-    with open_text(path) as text:
-        rows = list(csv.reader(text))
-    assert rows[0] == ["企业名称", "进出口额"]  # no BOM glued to the first header
-    assert rows[1] == ["漯河臻茂实业有限公司", "1,116.12"]
-
-
-def test_transcode_gbk_with_characters_split_across_chunks(tmp_path):
-    src, dst = tmp_path / "gbk.csv", tmp_path / "utf8.csv"
-    text = "漯河富元食品有限公司,4111924628\r\n" * 500
-    src.write_bytes(text.encode("gbk"))
-    # 7-byte chunks cut most two-byte characters in half.
-    assert transcode_to_utf8(src, dst, chunk_bytes=7) == "gb18030"
-    assert dst.read_bytes() == text.encode("utf-8")
-
-
-def test_transcode_drops_bom(tmp_path):
-    src, dst = tmp_path / "bom.csv", tmp_path / "out.csv"
-    src.write_bytes(codecs.BOM_UTF8 + TEXT.encode("utf-8"))
-    assert transcode_to_utf8(src, dst, chunk_bytes=5) == "utf-8-sig"
-    assert dst.read_bytes() == TEXT.encode("utf-8")
-
-
-def test_transcode_reports_bad_bytes(tmp_path):
-    src = tmp_path / "broken.csv"
-    src.write_bytes("企业".encode("gbk") + b"\x81\x20")  # \x81 must be followed by a trail byte
-    with pytest.raises(ValueError, match="无法按gb18030解读"):
-        transcode_to_utf8(src, tmp_path / "out.csv")
+def test_one_stray_byte_far_down_a_utf8_file_leaves_it_utf8():
+    data = "企业名称,进出口额\n".encode() + b"1,2\n" * 40000 + b"\xff,3\n"
+    assert text_encoding(data) == "utf-8"
+    assert text_encoding(codecs.BOM_UTF8 + TEXT.encode()) == "utf-8-sig"
+    assert text_encoding(TEXT.encode("gbk")) == "gb18030"
+    assert text_encoding(b"a,b\n1,2\n") == "utf-8"
 
 
 @pytest.mark.parametrize(("head", "message"), [
