@@ -99,10 +99,11 @@ def child_ingest(work: Path, name: str = "ingest") -> dict:
 
     from ingest.forms.customs import read_customs_files
     from ingest.forms.reference import Reference
+    from warehouse.build import build
     from warehouse.database import connect, prepare
     from warehouse.home import Paths
     from warehouse.loads import load_source
-    from warehouse.objects import build_layer
+    from warehouse.objects import sql_objects
 
     reference = Reference(departments=[], enterprises=[], metrics=[], targets=[], department_targets=[],
                           fx_rates={}, six_post_plan=[], settings={})
@@ -120,7 +121,7 @@ def child_ingest(work: Path, name: str = "ingest") -> dict:
         mark = time.perf_counter()
         prepare(db)
         with connect(db) as con:
-            build_layer(con, layer)
+            list(build(con, [obj.key for obj in sql_objects() if obj.schema == layer]))
         phases[layer] = round(time.perf_counter() - mark, 2)
     seconds = round(time.perf_counter() - started, 2)
     prepare(db)

@@ -20,7 +20,7 @@ from ingest.unreadable import UnreadableFile
 from ingest.xls import PASSWORD, survey_xls
 from ingest.xlsx import survey_xlsx
 
-__all__ = ["Grid", "UnreadableFile", "Workbook", "read_sheets", "read_workbook"]
+__all__ = ["Grid", "UnreadableFile", "Workbook", "read_workbook"]
 
 Grid = list[list[object]]
 Finding = tuple[str | None, str, str]  # (sheet, rule, message), as ParsedFile.findings holds them
@@ -34,11 +34,6 @@ class Workbook:
     sheets: dict[str, Grid]  # the visible worksheets, in workbook order; a CSV is one sheet named for its file
     findings: list[Finding] = field(default_factory=list)  # hidden sheets, a wrong extension
     broken: list[BrokenLine] = field(default_factory=list)  # a CSV's lines that could not be read, each an empty row
-
-
-def read_sheets(path: Path) -> dict[str, Grid]:
-    """Sheet name -> rows of cells, row 1 first; empty cells are None, dates stay date/datetime."""
-    return read_workbook(path).sheets
 
 
 def read_workbook(path: Path) -> Workbook:

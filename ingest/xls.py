@@ -27,12 +27,12 @@ _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D
 PASSWORD = "设置了密码（已加密），请去掉密码后重新上传 (password protected)"
 
 
-def survey_xls(path: Path, ole: CompoundFile | None = None) -> list[SheetSurvey]:
+def survey_xls(path: Path) -> list[SheetSurvey]:
     """Every sheet in workbook order, each worksheet walked; raises UnreadableFile with the clerk's message when
     the file is protected, broken or of a format too old to read."""
     name = path.name
     try:
-        ole = ole or CompoundFile(path)
+        ole = CompoundFile(path)
         stream = ole.stream("Workbook") if "Workbook" in ole.names() else ole.stream("Book")
     except (BadCompoundFile, KeyError, struct.error) as exc:
         raise UnreadableFile(f"文件「{name}」已损坏，无法读取 (corrupt .xls: {exc})") from exc

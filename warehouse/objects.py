@@ -121,13 +121,3 @@ def column_labels(con, table: str | None = None) -> dict[str, str]:
     for column, label in rows:
         labels.setdefault(column, label)
     return labels
-
-
-def build_layer(con, layer: str) -> list[str]:
-    """Create every object of a layer in build order; returns their keys."""
-    built = []
-    for obj in sql_objects():
-        if obj.schema == layer:
-            con.execute(obj.sql)
-            built.append(obj.key)
-    return built

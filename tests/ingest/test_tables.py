@@ -5,7 +5,7 @@ import pytest
 
 from ingest import tables
 from ingest.tables import Field, Layouts, TableNotFound, find_table, labelled_value
-from ingest.workbook import read_sheets
+from ingest.workbook import read_workbook
 
 PROJECT_FIELDS = [
     Field("seq", (r"序号",), required=False),
@@ -148,7 +148,7 @@ def _write_customs_workbook(path):
 def test_two_row_merged_header_from_a_real_xlsx(tmp_path):
     path = tmp_path / "2024年1-5月进出口.xlsx"
     _write_customs_workbook(path)
-    grid = read_sheets(path)["进出口"]
+    grid = read_workbook(path).sheets["进出口"]
 
     table = find_table(grid, CUSTOMS_FIELDS, "进出口")
 

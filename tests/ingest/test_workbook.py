@@ -6,7 +6,7 @@ import pytest
 import xlwt
 
 from ingest.numbers import parse_number
-from ingest.workbook import UnreadableFile, read_sheets, read_workbook
+from ingest.workbook import UnreadableFile, read_workbook
 
 
 def test_xlsx_keeps_row_numbers_types_and_merges(tmp_path):
@@ -22,7 +22,7 @@ def test_xlsx_keeps_row_numbers_types_and_merges(tmp_path):
     book.create_sheet("备注")["A1"] = "无"
     book.save(path)
 
-    sheets = read_sheets(path)
+    sheets = read_workbook(path).sheets
 
     assert list(sheets) == ["签约项目", "备注"]
     grid = sheets["签约项目"]
@@ -51,7 +51,7 @@ def test_legacy_xls(tmp_path):
     sheet.write(3, 0, 1116.12)
     book.save(str(path))
 
-    grid = read_sheets(path)["进出口"]
+    grid = read_workbook(path).sheets["进出口"]
 
     assert grid[0][0] == "单位：万元"
     assert grid[2][:2] == ["漯河富元食品有限公司", "0111924628"]
@@ -68,7 +68,7 @@ def test_gbk_customs_csv_with_trailing_commas(tmp_path):
     ]
     path.write_bytes("\r\n".join(lines).encode("gbk") + b"\r\n")
 
-    grid = read_sheets(path)
+    grid = read_workbook(path).sheets
 
     assert list(grid) == ["202401-202405"]
     rows = grid["202401-202405"]
@@ -82,7 +82,7 @@ def test_gbk_customs_csv_with_trailing_commas(tmp_path):
 def test_csv_keeps_a_column_that_has_a_header(tmp_path):
     path = tmp_path / "bom.csv"
     path.write_bytes("\ufeff企业名称,备注\n漯河正腾商贸有限公司,\n".encode())
-    assert read_sheets(path) == {"bom": [["企业名称", "备注"], ["漯河正腾商贸有限公司", None]]}
+    assert read_workbook(path).sheets == {"bom": [["企业名称", "备注"], ["漯河正腾商贸有限公司", None]]}
 
 
 def test_a_broken_csv_line_costs_that_line_only(tmp_path):
@@ -113,10 +113,10 @@ def test_unreadable_files_say_which_and_why(tmp_path, name, content, reason):
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(UnreadableFile, match=reason) as caught:
-        read_sheets(path)
+        read_workbook(path)
     assert name in str(caught.value)
 
 
 def test_missing_file(tmp_path):
     with pytest.raises(UnreadableFile, match="找不到文件"):
-        read_sheets(tmp_path / "gone.xlsx")
+        read_workbook(tmp_path / "gone.xlsx")
