@@ -32,14 +32,6 @@ def clean(tmp_path_factory):
     con.close()
 
 
-def test_which_checks_block_publication():
-    assert not CHECKS["info_reconcil_bureau_projects_unreported"].blocking
-    assert not CHECKS["info_reconcil_department_projects_unconfirmed"].blocking
-    assert not CHECKS["info_project_ambiguous_matches"].blocking
-    assert not CHECKS["kpi_sources_disagree"].blocking  # the bureau must correct it: warn, publish
-    assert CHECKS["department_weekly_unique"].blocking
-
-
 @pytest.mark.parametrize("name", ["info_reconcil_bureau_projects_unreported",
                                   "info_reconcil_department_projects_unconfirmed", "info_project_ambiguous_matches",
                                   "kpi_sources_disagree"])

@@ -65,3 +65,28 @@ def test_a_publication_that_fails_leaves_no_copy_and_is_not_recorded_as_publishe
     with duckdb.connect(str(home / "warehouse" / "build" / "zhaoshang-build.duckdb"), read_only=True) as con:
         assert con.execute("SELECT status FROM audit.runs WHERE run_id = ?", [result.run_id]).fetchone() == \
             ("not_published",)
+
+
+def test_a_warning_still_publishes_and_a_blocking_check_holds_publication_back(home: Path) -> None:
+    resources = {"warehouse": Warehouse(home=str(home))}
+    # 2019 has no target in the reference data: kpi_target_set (a warning) fails, and the file is still published.
+    row = ["签约项目", "2019年1-5月", 3, "个", "认定", dt.date(2019, 6, 14)]
+    write_workbook(home / "landing" / "bureau" / "2019年认定.xlsx", {"指标认定": [KPI_HEADER, row]})
+    first = dg.materialize(ASSETS, resources=resources, raise_on_error=False)
+    [target_set] = [e for e in first.get_asset_check_evaluations() if e.check_name == "kpi_target_set"]
+    assert not target_set.passed
+    published = home / "warehouse" / "zhaoshang.duckdb"
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM audit.loads").fetchone()[0] == 1
+
+    # What a loader bug would leave: rows_balance (blocking) fails, and nothing after it is published.
+    with duckdb.connect(str(home / "warehouse" / "build" / "zhaoshang-build.duckdb")) as con:
+        con.execute("UPDATE audit.loads SET rows_read = rows_read + 1")
+    _drop(home, "第二轮.xlsx", 7)
+    second = dg.materialize(ASSETS, resources=resources, raise_on_error=False)
+    [balance] = [e for e in second.get_asset_check_evaluations()
+                 if e.check_name == "rows_balance" and e.asset_key == dg.AssetKey("bureau_files")]
+    assert not balance.passed
+    assert dg.AssetKey("published_warehouse") not in {m.asset_key for m in second.get_asset_materialization_events()}
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM audit.loads").fetchone()[0] == 1
