@@ -25,20 +25,26 @@ RAW_OWNER = {table: source.name for source in SOURCES for table in source.raw_ta
 BY_LOADS = ("audit.loads", "audit.quarantine", "audit.file_findings")
 
 
-def drawn_sources(key: str) -> tuple[str, ...]:
-    """The sources whose files an object's rows come from: the owners of the raw tables it reads, itself or through
-    the objects it reads. An audit table keyed by load, read beside them, can only join their loads, so that is all
-    it depends on; an object drawing on no raw table (core.active_loads) depends on every source's loads."""
+def drawn_raw_tables(key: str) -> frozenset[str]:
+    """The raw tables an object's rows come from: those it reads, itself or through the objects it reads."""
     by_key = {obj.key: obj for obj in sql_objects()}
     found: set[str] = set()
     stack, seen = [key], set()
     while stack:
         for read in by_key[stack.pop()].reads:
             if read in RAW_OWNER:
-                found.add(RAW_OWNER[read])
+                found.add(read)
             elif read in by_key and read not in seen:
                 seen.add(read)
                 stack.append(read)
+    return frozenset(found)
+
+
+def drawn_sources(key: str) -> tuple[str, ...]:
+    """The sources whose files an object's rows come from. An audit table keyed by load, read beside their raw
+    tables, can only join their loads, so that is all it depends on; an object drawing on no raw table
+    (core.active_loads) depends on every source's loads."""
+    found = {RAW_OWNER[table] for table in drawn_raw_tables(key)}
     return tuple(s.name for s in SOURCES if s.name in found) or tuple(s.name for s in SOURCES)
 
 
@@ -67,26 +73,60 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-def _loads_in_force(con: duckdb.DuckDBPyConnection, sources: list[str]) -> str:
-    [(loads,)] = con.execute(
-        "SELECT string_agg(load_id::VARCHAR, ',' ORDER BY load_id) FROM audit.loads"
-        " WHERE status = 'loaded' AND list_contains(?, source)", [sources]).fetchall()
-    return _digest(loads)
+def _loads_in_force(con: duckdb.DuckDBPyConnection, sources: list[str]) -> list[int]:
+    return [load_id for (load_id,) in con.execute(
+        "SELECT load_id FROM audit.loads WHERE status = 'loaded' AND list_contains(?, source) ORDER BY load_id",
+        [sources]).fetchall()]
 
 
 def source_fingerprint(con: duckdb.DuckDBPyConnection, source: str) -> str:
     """What a source contributes: the loads in force (a rejected file changes nothing downstream)."""
-    return _loads_in_force(con, [source])
+    return _digest(*_loads_in_force(con, [source]))
 
 
-def _input_fingerprint(con: duckdb.DuckDBPyConnection, table: str, reader: str) -> str:
-    if table in RAW_OWNER or table in BY_LOADS:
-        sources = [RAW_OWNER[table]] if table in RAW_OWNER else list(drawn_sources(reader))
-        return _digest(table, _loads_in_force(con, sources))
-    # Small tables written whole (reference data): their content. The name is ours, never a file's.
-    [(content,)] = con.execute(f"SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY t::VARCHAR)) FROM {table} t"
-                               ).fetchall()
-    return _digest(table, content)
+class _Inputs:
+    """The fingerprints of the tables the objects read, each worked out once per build.
+
+    A raw table is its loads in force that put rows into it: a customs enterprise table leaves the platform lines
+    as they were, and what is built on them only. An audit table keyed by load, read beside raw tables, is the loads
+    in force of their sources, less those whose rows all went into other raw tables (a load with no rows anywhere,
+    every row quarantined, still counts: the audit trail shows it)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self._with_rows: dict[str, set[int]] = {}
+        self._prints: dict[tuple[str, frozenset[str]], str] = {}
+
+    def with_rows(self, table: str) -> set[int]:
+        if table not in self._with_rows:
+            # The name is ours (a raw table of ingest/sources.py), never a file's.
+            self._with_rows[table] = {load_id for (load_id,) in self.con.execute(
+                f"SELECT DISTINCT load_id FROM {table}").fetchall()}
+        return self._with_rows[table]
+
+    def fingerprint(self, table: str, reader: str) -> str:
+        drawn = drawn_raw_tables(reader) if table in BY_LOADS else frozenset()
+        if (table, drawn) not in self._prints:
+            self._prints[(table, drawn)] = self._work_out(table, drawn)
+        return self._prints[(table, drawn)]
+
+    def _work_out(self, table: str, drawn: frozenset[str]) -> str:
+        if table in RAW_OWNER:
+            rows = self.with_rows(table)
+            return _digest(table, *(i for i in _loads_in_force(self.con, [RAW_OWNER[table]]) if i in rows))
+        if table in BY_LOADS:
+            if not drawn:
+                return _digest(table, *_loads_in_force(self.con, [s.name for s in SOURCES]))
+            sources = sorted({RAW_OWNER[t] for t in drawn})
+            kept = set().union(*(self.with_rows(t) for t in drawn))
+            elsewhere = set().union(*(self.with_rows(t) for t, owner in RAW_OWNER.items()
+                                      if owner in sources and t not in drawn))
+            return _digest(table, *(i for i in _loads_in_force(self.con, sources)
+                                    if i in kept or i not in elsewhere))
+        # Small tables written whole (reference data): their content. The name is ours, never a file's.
+        [(content,)] = self.con.execute(
+            f"SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY t::VARCHAR)) FROM {table} t").fetchall()
+        return _digest(table, content)
 
 
 def fingerprints(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -> dict[str, str]:
@@ -94,18 +134,11 @@ def fingerprints(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -
     date in calendar.yaml) has `today` (the day in Asia/Shanghai) among its inputs, so what is overdue moves on
     with the calendar even on a night with no new file."""
     today = today or centre_today()
+    inputs = _Inputs(con)
     prints: dict[str, str] = {}
-    inputs: dict[tuple[str, tuple[str, ...]], str] = {}  # by table and the sources it is read for
     for obj in sql_objects():
-        parts = []
-        for read in sorted(obj.reads):
-            if read in prints:
-                parts.append(f"{read}={prints[read]}")
-                continue
-            scope = drawn_sources(obj.key) if read in BY_LOADS else ()
-            if (read, scope) not in inputs:
-                inputs[(read, scope)] = _input_fingerprint(con, read, obj.key)
-            parts.append(f"{read}={inputs[(read, scope)]}")
+        parts = [f"{read}={prints[read] if read in prints else inputs.fingerprint(read, obj.key)}"
+                 for read in sorted(obj.reads)]
         if obj.reads_clock:
             parts.append(f"today={today.isoformat()}")
         prints[obj.key] = _digest(obj.sql, *parts)

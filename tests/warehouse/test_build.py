@@ -4,9 +4,12 @@ that reads the clock has the day among them."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import duckdb
 
+from tests.build import build_warehouse, database
+from tests.conftest import copy_demo
 from warehouse.build import fingerprints
 from warehouse.objects import sql_objects
 
@@ -23,3 +26,22 @@ def test_the_day_is_an_input_of_what_reads_the_clock_and_of_nothing_else(demo_ru
     assert not moved & {"core.trade_enterprise_monthly", "marts.trade_monthly", "core.projects", "core.targets"}
     clock = {obj.key for obj in sql_objects() if obj.reads_clock}
     assert clock == {"core.as_of"}
+
+
+def test_a_customs_table_rebuilds_what_it_feeds_and_leaves_the_platform_lines_alone(demo_inputs, tmp_path) -> None:
+    home = copy_demo(demo_inputs, tmp_path / "home")
+    table = home / "landing" / "customs" / "2024年1-5月西城区企业进出口情况.xlsx"
+    aside = shutil.move(table, tmp_path / table.name)
+    build_warehouse(home)
+    with duckdb.connect(str(database(home)), read_only=True) as con:
+        before = fingerprints(con)
+    shutil.move(aside, table)
+    [outcome] = build_warehouse(home)
+    assert (outcome.file_name, outcome.status) == (table.name, "loaded")
+    with duckdb.connect(str(database(home)), read_only=True) as con:
+        after = fingerprints(con)
+    moved = {key for key in after if before[key] != after[key]}
+    assert {"core.trade_enterprise_monthly", "marts.trade_by_enterprise", "marts.kpi_completion"} <= moved
+    assert not moved & {"core.trade_platform_lines", "core.trade_platform_coverage", "marts.trade_by_product_partner"}
+    # Nor anything of the departments or the bureau.
+    assert not {key for key in moved if "department" in key or "bureau" in key}
