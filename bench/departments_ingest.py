@@ -10,12 +10,12 @@ process it starts (the parse workers) every 20 ms:
            after the others: the machine is shared, so the path is set against the mean of the two);
   nightly  what the nightly run does: load_source into a fresh DuckDB file with the real pool of two spawn-started
            workers (warehouse.isolation.ParsePool), which read the files 50 at a time with read_department_files,
-           while the loader hashes and archives every file, then writes raw rows and audit rows per 200 files;
-           the workers are started before the clock (an earlier source of the night starts them), their start
-           is timed on its own, and so are the loader's steps (hashing and archiving, waiting for the workers,
-           writing);
+           while the loader hashes and archives every file, then judges what the workers read by the models and
+           writes raw rows and audit rows per 200 files; the workers are started before the clock (an earlier
+           source of the night starts them), their start is timed on its own, and so are the loader's steps
+           (hashing and archiving, waiting for the workers, judging, writing);
   archive  the loader's first step alone: sha256 and archive copy of every file (warehouse.landing.archive);
-  read     the workers' part alone: ParsePool.read of every file, 200 at a time, nothing written;
+  read     the workers' part alone: ParsePool.read of every file, 200 at a time, nothing judged or written;
   single   (--single) the file-by-file reader of the time through the same loader, in one process.
 """
 
@@ -179,6 +179,7 @@ def measure(mode: str, work: Path) -> dict:
         reader = read_department_files if mode == "nightly" else partial(read_each_file, read_department_file)
         spent: dict[str, float] = {}
         loads._arrivals = _timed(spent, "hash_and_archive", loads._arrivals)
+        loads.judge_files = _timed(spent, "judge", loads.judge_files)
         loads._write_batch = _timed(spent, "write", loads._write_batch)
         if pool is not None:
             pool.read = _timed(spent, "workers", pool.read)

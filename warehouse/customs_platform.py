@@ -29,7 +29,7 @@ from ingest.encoding import detect_encoding
 from ingest.forms.common import FileRejected
 from ingest.forms.customs import PLATFORM_FIELDS, PlatformDownload, PlatformLayout
 from ingest.unreadable import UnreadableFile
-from schemas.customs import LARGEST_FIGURE, LONGEST_LINE_BYTES, PLATFORM_RULES
+from schemas.customs_platform import LARGEST_FIGURE, LONGEST_LINE_BYTES, PLATFORM_RULES
 from warehouse.database import SQL_DIR
 
 __all__ = ["PlatformCounts", "PlatformLayout", "PreparedCsv", "load_platform_csv", "prepare"]

@@ -27,12 +27,13 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-# A worker's address space: imports take about 250 MB of it; a department batch or a bounded workbook far less
-# than the rest. A file that needs more is refused by name rather than slowing the machine down.
+# A worker's address space: the readers' imports take about 30 MB of it (they import neither pandas nor pandera:
+# the loader judges what they read, ingest/forms/judging.py); a department batch or a bounded workbook far less than
+# the rest. A file that needs more is refused by name rather than slowing the machine down.
 MEMORY_LIMIT_MB = 1536
 # Per file of a task: the slowest legitimate file (a 10,000-line workbook) reads in a few seconds.
 SECONDS_PER_FILE = 120
-CHUNK_FILES = 50  # files per task: pandera's fixed cost is paid once per chunk, and both workers stay busy
+CHUNK_FILES = 50  # files per task: a reader learns layouts once per task, and both workers stay busy
 
 Reader = Callable[[list[Path], object], list[object]]
 

@@ -26,6 +26,7 @@ import duckdb
 import pandas as pd
 
 from ingest.forms.common import FileRejected, Issue, ParsedFile
+from ingest.forms.judging import judge_files
 from ingest.forms.reference import Reference
 from ingest.tables import TableNotFound
 from ingest.workbook import UnreadableFile
@@ -38,7 +39,8 @@ from warehouse.landing import LandingFile, Skipped, archive, clear_staging, scan
 
 log = logging.getLogger(__name__)
 
-# A module-level function reader(paths, reference), so that worker processes can run it (warehouse/isolation.py).
+# A module-level function reader(paths, reference), so that worker processes can run it (warehouse/isolation.py);
+# the tables of the files it returns may still be pending: the loader judges them by their models.
 BatchReader = Callable[[list[Path], Reference], list[ParsedFile | Exception]]
 BATCH_SIZE = 200  # files per transaction: large enough to amortise, small enough to keep memory flat
 
@@ -89,7 +91,7 @@ def load_source(
         # The links stay until the batch is written: a bulk download is read from its link when it is loaded.
         shutil.rmtree(scratch / "read", ignore_errors=True)
         paths = [_link(arrival, scratch / "read" / str(number)) for number, arrival in enumerate(batch)]
-        return pool.read(reader, paths, reference) if pool else reader(paths, reference)
+        return judge_files(pool.read(reader, paths, reference) if pool else reader(paths, reference))
 
     outcomes: list[LoadOutcome] = []
     try:
