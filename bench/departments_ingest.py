@@ -9,13 +9,14 @@ process it starts (the parse workers) every 20 ms:
   floor    python-calamine opens every file and reads every sheet to Python lists, nothing else (run before and
            after the others: the machine is shared, so the path is set against the mean of the two);
   nightly  what the nightly run does: load_source into a fresh DuckDB file with the real pool of two spawn-started
-           workers (warehouse.isolation.ParsePool), which read the files 50 at a time with read_department_files,
-           while the loader hashes and archives every file, then writes raw rows and audit rows per 200 files;
-           the workers are started before the clock (an earlier source of the night starts them), their start
-           is timed on its own, and so are the loader's steps (hashing and archiving, waiting for the workers,
-           writing);
-  archive  the loader's first step alone: sha256 and archive copy of every file (warehouse.landing.archive);
-  read     the workers' part alone: ParsePool.read of every file, 200 at a time, nothing written;
+           workers (warehouse.isolation.ParsePool), which read the files 100 at a time with read_department_files,
+           while the loader hashes and archives every file, then judges what the workers read by the models and
+           writes raw rows and audit rows per 200 files, the workers reading the next 200 meanwhile; the workers
+           are started before the clock (an earlier source of the night starts them), their start is timed on its
+           own, and so are the loader's steps (hashing and archiving, waiting for the workers, judging, writing);
+  archive  the loader's first step alone: sha256 and archive copy of every file (warehouse.landing.archive), then
+           the one flush to disk (make_durable);
+  read     the workers' part alone: ParsePool.read of every file, 200 at a time, nothing judged or written;
   single   (--single) the file-by-file reader of the time through the same loader, in one process.
 """
 
@@ -49,7 +50,7 @@ from warehouse import loads  # noqa: E402
 from warehouse.database import connect, prepare  # noqa: E402
 from warehouse.home import Paths  # noqa: E402
 from warehouse.isolation import ParsePool  # noqa: E402
-from warehouse.landing import archive  # noqa: E402
+from warehouse.landing import archive, make_durable  # noqa: E402
 from warehouse.loads import BATCH_SIZE, load_source  # noqa: E402
 
 DEPARTMENTS = ("招商服务中心", "经发局", "财政金融局", "建管局", "社会事业局", "资源分局", "市监分局", "党群部",
@@ -171,6 +172,7 @@ def measure(mode: str, work: Path) -> dict:
     elif mode == "archive":
         for path in paths:
             archive(path, work / "archive")
+        make_durable(work / "archive")
     elif mode == "read":
         results = [r for s in range(0, len(paths), BATCH_SIZE)
                    for r in pool.read(read_department_files, paths[s:s + BATCH_SIZE], reference)]
@@ -179,9 +181,10 @@ def measure(mode: str, work: Path) -> dict:
         reader = read_department_files if mode == "nightly" else partial(read_each_file, read_department_file)
         spent: dict[str, float] = {}
         loads._arrivals = _timed(spent, "hash_and_archive", loads._arrivals)
+        loads.judge_files = _timed(spent, "judge", loads.judge_files)
         loads._write_batch = _timed(spent, "write", loads._write_batch)
         if pool is not None:
-            pool.read = _timed(spent, "workers", pool.read)
+            pool.collect = _timed(spent, "workers", pool.collect)
         with connect(work / "bench.duckdb") as con:
             extra |= _loaded(load_source(con, "departments", Paths(work), reader, reference, pool=pool))
         extra["seconds_in"] = {name: round(seconds, 2) for name, seconds in spent.items()}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ingest.cells import EXCEL_ERRORS, ExcelError
 from ingest.encoding import text_encoding
-from schemas.customs import LONGEST_LINE_BYTES
+from schemas.customs_platform import LONGEST_LINE_BYTES
 
 Grid = list[list[object]]
 # Lines a quoted cell may run over before its opening line is taken for a broken quote.

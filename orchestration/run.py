@@ -70,7 +70,7 @@ def main() -> int:
     from warehouse.isolation import shared_pool
     from warehouse.resource import Warehouse
 
-    # The readers' workers import pandas and pandera while Dagster sets the run up.
+    # The readers' workers start and import the readers while Dagster sets the run up.
     shared_pool(Warehouse.model_fields["parse_workers"].default).warm(
         [source.reader_name.split(":")[0] for source in SOURCES])
     prepare_dagster_home(where)

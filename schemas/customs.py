@@ -1,8 +1,7 @@
-"""Customs: enterprise monthly table rows after unit conversion to 万元, and the platform download's rules."""
+"""Customs: enterprise monthly table rows after unit conversion to 万元 (the platform download's rules are in
+schemas/customs_platform.py)."""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -20,30 +19,3 @@ class EnterpriseMonthlyRow(WithUscc, WithCustomsCode):
     import_month_wan_yuan: Series[object] = pa.Field(nullable=True, stored_as="DECIMAL(18,4)")
     import_ytd_wan_yuan: Series[object] = pa.Field(nullable=True, ge=0, stored_as="DECIMAL(18,4)")
     ytd_yoy_pct: Series[object] = pa.Field(nullable=True, stored_as="DECIMAL(18,4)")
-
-
-# The customs platform download is checked inside DuckDB (warehouse/sql/loads/customs_platform_*.sql): millions
-# of lines do not fit a pandas frame, and pandera's DuckDB (ibis) backend is not installed. These are the clerk's
-# messages for the rules that SQL applies; {value} is the cell (or line) as written.
-PLATFORM_RULES = {
-    "period": "「{value}」不是数据年月，应为如「202405」 (not a year and month)",
-    "period_missing": "数据年月为空，文件名中也没有统计期（如「2024年1-5月」）(no period in the row or the file name)",
-    "hs_code_format": "商品编码「{value}」应为2、4、6、8或10位数字；位数为单数时多半是开头的0丢了，请按文本重新导出 "
-                      "(an HS code has an even number of digits: a leading zero may have been lost)",
-    "number": "「{value}」不是数字 (not a number)",
-    "value_too_large": "「{value}」达到或超过100万亿，不可能是一行海关数据，请核对数值和单位 "
-                       "(10^14 or more: not a figure one customs line can hold)",
-    "not_negative": "「{value}」不能为负数 (must not be negative)",
-    "required": "金额为空 (the amount is missing)",
-    "encoding": "「{value}」中有无法识别的字节（显示为�），文件可能已损坏或混用了编码，请重新下载 "
-                "(bytes that are neither GBK nor UTF-8)",
-    "nul_character": "「{value}」中有空字符（显示为\\x00），文件可能已损坏，请重新下载 (a NUL character in the cell)",
-    "csv_format": "这一行的引号不成对或位置不对，无法分列读取，请核对这一行 "
-                  "(a broken quote: the line cannot be split into cells)",
-    "line_too_long": "这一行超过1MB，不是海关统计数据的一行，文件可能已损坏：{value} (a line longer than 1 MB)",
-}
-# The range rule's bound (value_too_large above): more than a year of China's whole trade on one line, and far inside
-# what raw.customs_platform's DECIMAL(20, 2) and every mart computed from it hold.
-LARGEST_FIGURE = Decimal(10) ** 14
-# The longest line read (line_too_long above): a platform line is under 1 KB; a longer one is quarantined by its start.
-LONGEST_LINE_BYTES = 1 << 20

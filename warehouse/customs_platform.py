@@ -30,7 +30,7 @@ from ingest.forms.common import FileRejected
 from ingest.forms.customs import PLATFORM_FIELDS, PlatformDownload, PlatformLayout
 from ingest.tables import FOOTER_WORDS, TOTAL_WORDS
 from ingest.unreadable import UnreadableFile
-from schemas.customs import LARGEST_FIGURE, LONGEST_LINE_BYTES, PLATFORM_RULES
+from schemas.customs_platform import LARGEST_FIGURE, LONGEST_LINE_BYTES, PLATFORM_RULES
 from schemas.years import PLAUSIBLE_YEARS
 from warehouse.database import SQL_DIR
 

@@ -109,8 +109,24 @@ def apply_sql_dir(con: duckdb.DuckDBPyConnection, layer: str) -> list[str]:
     return applied
 
 
-def _sql_ready(value: object) -> object:
-    # Decimals and dates go in as text and are cast by the target column's type, so nothing passes through float.
+# Values DuckDB reads as they are: a column holding only these is handed over whole.
+_AS_IS = frozenset({str, int, bool, type(None)})
+
+
+def _sql_ready(column: pd.Series) -> pd.Series:
+    """A column as DuckDB should read it. Decimals and dates go in as text and are cast by the target column's type,
+    so nothing passes through float; NaN, NaT and NA (a column missing from some of the frames concatenated) go in
+    as NULL. Judged by the kinds of value the column holds, so a column of text and integers is not copied."""
+    column = column.astype(object)
+    values = column.tolist()
+    if set(map(type, values)) <= _AS_IS:
+        return column
+    missing = column.isna().tolist()
+    return column.__class__([None if gone else _value(value) for value, gone in zip(values, missing, strict=True)],
+                            index=column.index, dtype=object)
+
+
+def _value(value: object) -> object:
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dt.date):
@@ -122,8 +138,8 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame
     """Append a frame to a table by column name. The table name is ours, never from a file."""
     if frame.empty:
         return 0
-    ready = frame.astype(object).map(_sql_ready)
-    ready = ready.where(ready.notna(), None)
+    # The frame's own class: this module is imported without pandas (a night with nothing new does not need it).
+    ready = frame.__class__({name: _sql_ready(column) for name, column in frame.items()}, index=frame.index)
     con.register("_incoming", ready)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")

@@ -27,12 +27,15 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-# A worker's address space: imports take about 250 MB of it; a department batch or a bounded workbook far less
-# than the rest. A file that needs more is refused by name rather than slowing the machine down.
+# A worker's address space: the readers' imports take about 30 MB of it (they import neither pandas nor pandera:
+# the loader judges what they read, ingest/forms/judging.py); a department batch or a bounded workbook far less than
+# the rest. A file that needs more is refused by name rather than slowing the machine down.
 MEMORY_LIMIT_MB = 1536
 # Per file of a task: the slowest legitimate file (a 10,000-line workbook) reads in a few seconds.
 SECONDS_PER_FILE = 120
-CHUNK_FILES = 50  # files per task: pandera's fixed cost is paid once per chunk, and both workers stay busy
+# Files per task: a batch of the loader's (200) is one task per worker, all sent at once, so the workers read the
+# whole of the next batch while the loader writes this one; a reader learns layouts once per task.
+CHUNK_FILES = 100
 
 Reader = Callable[[list[Path], object], list[object]]
 
@@ -55,8 +58,21 @@ def _describe_death(returncode: int | None, timed_out: bool) -> str:
 
 
 @dataclass
+class Reading:
+    """The files of one ParsePool.submit: their results, in the order of `paths`, as the workers answer."""
+
+    reader: Reader
+    paths: Sequence[Path]
+    reference: object
+    results: list[object]
+    left: int = 0  # tasks not answered yet
+    interrupted: bool = False  # its tasks were stopped (ParsePool.collect was interrupted)
+
+
+@dataclass
 class _Task:
-    indexes: list[int]  # positions in the caller's list of paths
+    reading: Reading
+    indexes: list[int]  # positions in the reading's paths
     solo: bool  # already a single file read again after a crash: a crash now is this file's
 
 
@@ -109,6 +125,8 @@ class ParsePool:
     workers: int = 2
     memory_mb: int = MEMORY_LIMIT_MB
     _idle: list[_Worker] = field(default_factory=list)
+    _busy: list[_Worker] = field(default_factory=list)
+    _queue: deque[_Task] = field(default_factory=deque)
 
     def warm(self, modules: Sequence[str]) -> None:
         """Start the workers now and have them import these modules, without waiting: a run that will read files
@@ -121,55 +139,98 @@ class ParsePool:
 
     def read(self, reader: Reader, paths: Sequence[Path], reference: object) -> list[object]:
         """reader(paths, reference) in the workers, results in the order of `paths`."""
-        results: list[object] = [None] * len(paths)
-        if not paths:
-            return results
+        return self.collect(self.submit(reader, paths, reference))
+
+    def submit(self, reader: Reader, paths: Sequence[Path], reference: object) -> Reading:
+        """Send the files to the workers without waiting for them: the caller writes what it read before while the
+        workers read these. Tasks of several readings are served in the order they were submitted."""
+        reading = Reading(reader, paths, reference, [None] * len(paths))
         chunk = max(1, min(CHUNK_FILES, -(-len(paths) // self.workers)))
-        queue = deque(_Task(list(range(start, min(start + chunk, len(paths)))), solo=False)
-                      for start in range(0, len(paths), chunk))
-        busy: list[_Worker] = []
+        for start in range(0, len(paths), chunk):
+            self._queue.append(_Task(reading, list(range(start, min(start + chunk, len(paths)))), solo=False))
+            reading.left += 1
+        self._dispatch()
+        return reading
+
+    def collect(self, reading: Reading) -> list[object]:
+        """The results of a submitted reading, once every file of it is read (waiting for earlier readings too)."""
         try:
-            while queue or busy:
-                while queue and len(busy) < self.workers:
-                    worker = self._idle.pop() if self._idle else _start_worker(self.memory_mb)
-                    if worker.warming:
-                        worker.warming = False
-                        if _receive(worker) is None:  # died while importing: a fresh one takes its place
-                            _stop(worker)
-                            worker = _start_worker(self.memory_mb)
-                    worker.task, worker.started = queue.popleft(), time.monotonic()
-                    worker.connection.send((reader, [paths[i] for i in worker.task.indexes], reference))
-                    busy.append(worker)
-                deadline = min(w.started + SECONDS_PER_FILE * len(w.task.indexes) for w in busy)
-                ready = wait([w.connection for w in busy], timeout=max(0.0, deadline - time.monotonic()))
-                for worker in list(busy):
-                    timed_out = worker.connection not in ready and time.monotonic() >= \
-                        worker.started + SECONDS_PER_FILE * len(worker.task.indexes)
-                    if worker.connection not in ready and not timed_out:
-                        continue
-                    busy.remove(worker)
-                    answer = None if timed_out else _receive(worker)
-                    if answer is not None and answer[0] == "read":
-                        for index, result in zip(worker.task.indexes, answer[1], strict=True):
-                            results[index] = result
-                        self._idle.append(worker)
-                        continue
-                    if answer is None:
-                        failure: Exception = ReaderCrashed(_describe_death(_stop(worker), timed_out))
-                    else:  # the reader itself raised (out of memory...): the worker is sound
-                        failure = answer[1]
-                        self._idle.append(worker)
-                    if worker.task.solo or len(worker.task.indexes) == 1:
-                        results[worker.task.indexes[0]] = failure
-                    else:
-                        # Which file of the task is at fault is unknown: each is read again on its own.
-                        queue.extend(_Task([index], solo=True) for index in worker.task.indexes)
-        finally:
-            for worker in busy:  # interrupted (KeyboardInterrupt...): no task is left half-read in a worker
-                _stop(worker)
-        return results
+            while reading.left and not reading.interrupted:
+                self._dispatch()
+                self._answers()
+        except BaseException:
+            # Interrupted (KeyboardInterrupt...): no task is left half-read in a worker, none waits to be sent.
+            self._stop_all()
+            raise
+        if reading.interrupted:
+            raise RuntimeError("the workers reading these files were stopped")
+        return reading.results
+
+    def discard(self, reading: Reading) -> None:
+        """Forget a reading that will not be collected: its tasks not sent are dropped, those in a worker stopped."""
+        self._queue = deque(task for task in self._queue if task.reading is not reading)
+        for worker in [w for w in self._busy if w.task.reading is reading]:
+            self._busy.remove(worker)
+            _stop(worker)
+        reading.interrupted = True
+
+    def _dispatch(self) -> None:
+        while self._queue and len(self._busy) < self.workers:
+            worker = self._idle.pop() if self._idle else _start_worker(self.memory_mb)
+            if worker.warming:
+                worker.warming = False
+                if _receive(worker) is None:  # died while importing: a fresh one takes its place
+                    _stop(worker)
+                    worker = _start_worker(self.memory_mb)
+            task = worker.task = self._queue.popleft()
+            worker.started = time.monotonic()
+            worker.connection.send((task.reading.reader, [task.reading.paths[i] for i in task.indexes],
+                                    task.reading.reference))
+            self._busy.append(worker)
+
+    def _answers(self) -> None:
+        """Wait for at least one busy worker to answer, die or run out of time, and take what it did."""
+        deadline = min(w.started + SECONDS_PER_FILE * len(w.task.indexes) for w in self._busy)
+        ready = wait([w.connection for w in self._busy], timeout=max(0.0, deadline - time.monotonic()))
+        for worker in list(self._busy):
+            task = worker.task
+            timed_out = worker.connection not in ready and time.monotonic() >= \
+                worker.started + SECONDS_PER_FILE * len(task.indexes)
+            if worker.connection not in ready and not timed_out:
+                continue
+            self._busy.remove(worker)
+            answer = None if timed_out else _receive(worker)
+            if answer is not None and answer[0] == "read":
+                for index, result in zip(task.indexes, answer[1], strict=True):
+                    task.reading.results[index] = result
+                task.reading.left -= 1
+                self._idle.append(worker)
+                continue
+            if answer is None:
+                failure: Exception = ReaderCrashed(_describe_death(_stop(worker), timed_out))
+            else:  # the reader itself raised (out of memory...): the worker is sound
+                failure = answer[1]
+                self._idle.append(worker)
+            if task.solo or len(task.indexes) == 1:
+                task.reading.results[task.indexes[0]] = failure
+                task.reading.left -= 1
+            else:
+                # Which file of the task is at fault is unknown: each is read again on its own, before any other
+                # reading's tasks, so this reading is not held up behind the next.
+                self._queue.extendleft(reversed([_Task(task.reading, [index], solo=True) for index in task.indexes]))
+                task.reading.left += len(task.indexes) - 1
+
+    def _stop_all(self) -> None:
+        for worker in self._busy:
+            worker.task.reading.interrupted = True
+            _stop(worker)
+        for task in self._queue:
+            task.reading.interrupted = True
+        self._busy.clear()
+        self._queue.clear()
 
     def close(self) -> None:
+        self._stop_all()
         while self._idle:
             worker = self._idle.pop()
             if worker.warming:

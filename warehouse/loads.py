@@ -26,6 +26,7 @@ import duckdb
 import pandas as pd
 
 from ingest.forms.common import FileRejected, Issue, ParsedFile
+from ingest.forms.judging import judge_files
 from ingest.forms.reference import Reference
 from ingest.tables import TableNotFound
 from ingest.workbook import UnreadableFile
@@ -33,12 +34,13 @@ from warehouse import customs_platform
 from warehouse.crashpoints import crash_point
 from warehouse.database import insert_frame
 from warehouse.home import Paths
-from warehouse.isolation import ParsePool, ReaderCrashed
-from warehouse.landing import LandingFile, Skipped, archive, clear_staging, scan
+from warehouse.isolation import ParsePool, ReaderCrashed, Reading
+from warehouse.landing import LandingFile, Skipped, archive, clear_staging, make_durable, scan
 
 log = logging.getLogger(__name__)
 
-# A module-level function reader(paths, reference), so that worker processes can run it (warehouse/isolation.py).
+# A module-level function reader(paths, reference), so that worker processes can run it (warehouse/isolation.py);
+# the tables of the files it returns may still be pending: the loader judges them by their models.
 BatchReader = Callable[[list[Path], Reference], list[ParsedFile | Exception]]
 BATCH_SIZE = 200  # files per transaction: large enough to amortise, small enough to keep memory flat
 
@@ -84,26 +86,42 @@ def load_source(
     _note_removals(con, source, [f.relative for f in files])
     arrivals, skipped = _arrivals(con, source, home, files, skipped)
     _record_skipped(con, source, skipped)
+    if arrivals:
+        make_durable(home.archive)  # every copy on disk before any load naming it is committed
+
+    def submit(batch: list[_Arrival], name: str) -> Reading | list[Path]:
+        # The links stay until the batch is written: a bulk download is read from its link when it is loaded.
+        folder = scratch / "read" / name
+        shutil.rmtree(folder, ignore_errors=True)
+        paths = [_link(arrival, folder / str(number)) for number, arrival in enumerate(batch)]
+        return pool.submit(reader, paths, reference) if pool else paths
+
+    def collect(submitted: Reading | list[Path]) -> list[ParsedFile | Exception]:
+        return pool.collect(submitted) if pool else reader(submitted, reference)
 
     def read(batch: list[_Arrival]) -> list[ParsedFile | Exception]:
-        # The links stay until the batch is written: a bulk download is read from its link when it is loaded.
-        shutil.rmtree(scratch / "read", ignore_errors=True)
-        paths = [_link(arrival, scratch / "read" / str(number)) for number, arrival in enumerate(batch)]
-        return pool.read(reader, paths, reference) if pool else reader(paths, reference)
+        return judge_files(collect(submit(batch, "again")))
 
+    batches = [arrivals[start:start + batch_size] for start in range(0, len(arrivals), batch_size)]
     outcomes: list[LoadOutcome] = []
+    submitted = submit(batches[0], "0") if batches else None
     try:
-        for start in range(0, len(arrivals), batch_size):
-            batch = arrivals[start:start + batch_size]
-            results = read(batch)
+        for number, batch in enumerate(batches):
+            results = collect(submitted)
             crash_point("loads.parsed")
+            # The workers read the next batch while this one is judged and written.
+            submitted = submit(batches[number + 1], str(number + 1)) if number + 1 < len(batches) else None
+            results = judge_files(results)
             try:
                 outcomes.extend(_write_batch(con, source, home, batch, results, run_id))
             except Exception:  # noqa: BLE001 - retried file by file below, so only the file at fault fails
                 log.exception("batch of %d %s files failed; loading them one by one", len(batch), source)
                 for arrival in batch:
                     outcomes.append(_write_alone(con, source, home, arrival, read, run_id))
+            shutil.rmtree(scratch / "read" / str(number), ignore_errors=True)
     finally:
+        if pool and submitted is not None:
+            pool.discard(submitted)  # interrupted: nothing is left reading for a batch that will not be written
         shutil.rmtree(scratch, ignore_errors=True)
     return outcomes
 

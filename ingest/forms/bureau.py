@@ -16,13 +16,12 @@ from ingest.forms.common import (
     read_each_file,
     read_table,
 )
-from ingest.forms.reference import Reference
+from ingest.forms.reference_data import Reference
 from ingest.periods import parse_period, year_hint
 from ingest.tables import Field, FoundTable, TableNotFound, find_table
 from ingest.text import clean_text, is_nothing, normalise
 from ingest.units import amount_in, normalise_unit
 from ingest.workbook import read_workbook
-from schemas.bureau import BureauKpiRow, BureauProjectRow
 from schemas.codes import allowed_message, code_list
 
 KPI_FIELDS = (
@@ -155,6 +154,20 @@ def _try_find(grid: list[list[object]], fields: tuple[Field, ...], sheet: str) -
 
 
 def read_bureau_file(path: Path, reference: Reference) -> ParsedFile:
+    """One workbook read and judged, for tests and tools (the loader judges a batch of them at once)."""
+    # Imported here: the workers that run read_bureau_files import this module, and never pandas.
+    from ingest.forms.judging import judged
+
+    return judged(_read(path, reference))
+
+
+def read_bureau_files(paths: list[Path], reference: Reference) -> list[ParsedFile | Exception]:
+    """The source's reader, run in the worker processes: each file's tables are left pending for the loader to
+    judge."""
+    return read_each_file(_read, paths, reference)
+
+
+def _read(path: Path, reference: Reference) -> ParsedFile:
     """Every visible sheet is tried as either form, so sheet names and order do not matter; a hidden sheet (a
     draft, an old version) is only named in the file's findings."""
     workbook = read_workbook(path)
@@ -172,11 +185,10 @@ def read_bureau_file(path: Path, reference: Reference) -> ParsedFile:
             found_any = True
             if kind == "kpi":
                 year = year_hint(" ".join(table.preamble)) or year_hint(sheet) or year_hint(path.name)
-                frame = read_table(parsed, table, _kpi_coercions(reference, table, year), BureauKpiRow)
-                parsed.add("raw.bureau_kpi", frame.drop(columns=["period"]))
+                # The period is read for its year and months, which raw.bureau_kpi holds in its place.
+                read_table(parsed, table, _kpi_coercions(reference, table, year), "raw.bureau_kpi", drop=("period",))
             else:
-                parsed.add("raw.bureau_projects", read_table(parsed, table, _project_coercions(reference, table),
-                                                             BureauProjectRow))
+                read_table(parsed, table, _project_coercions(reference, table), "raw.bureau_projects")
             break
     if not found_any:
         raise FileRejected(
@@ -184,7 +196,3 @@ def read_bureau_file(path: Path, reference: Reference) -> ParsedFile:
             + "；".join(misses)
         )
     return parsed
-
-
-def read_bureau_files(paths: list[Path], reference: Reference) -> list[ParsedFile | Exception]:
-    return read_each_file(read_bureau_file, paths, reference)

@@ -1,4 +1,9 @@
-"""What every form reader returns, and the cell-by-cell coercion they share."""
+"""What every form reader returns, and the cell-by-cell coercion they share.
+
+Plain Python: the readers run in worker processes that import neither pandas nor pandera (warehouse/isolation.py).
+A reader coerces each table's cells into records and leaves them pending; the loader's process judges the pending
+tables of a whole batch of files by their models, and makes the frames (ingest/forms/judging.py).
+"""
 
 from __future__ import annotations
 
@@ -9,18 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from ingest.cells import ExcelError, RuleBroken
 from ingest.tables import FoundTable
 from ingest.text import visible
-from schemas.customs import PLATFORM_RULES
-from schemas.rules import Failure, failures
+from schemas.customs_platform import PLATFORM_RULES
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from ingest.csv_lines import BrokenLine
     from ingest.forms.customs import PlatformDownload
-    from ingest.forms.reference import Reference
+    from ingest.forms.reference_data import Reference
 
 
 class FileRejected(Exception):
@@ -41,8 +45,27 @@ class Issue:
 
 
 @dataclass
+class Pending:
+    """One table's coerced rows, waiting for the model of their raw table (ingest/forms/judging.py)."""
+
+    table: str  # the raw table they are for; one without a model (raw.dept_reports) takes them as they are
+    sheet: str | None
+    records: list[dict[str, object]]
+    columns: list[str]
+    headers: dict[str, str] = field(default_factory=dict)  # found column -> its header as written, for messages
+    sources: dict[str, str] = field(default_factory=dict)  # coerced column -> the found column it was read from
+    # The cells of those found columns, one per record: a rule broken by a derived value names the cell as written.
+    source_cells: dict[str, list[object]] = field(default_factory=dict)
+    drop: tuple[str, ...] = ()  # columns the model judges that the raw table does not hold
+
+
+@dataclass
 class ParsedFile:
-    """The accepted rows of one file per raw table, and every problem found on the way."""
+    """The accepted rows of one file per raw table, and every problem found on the way.
+
+    As a reader returns it, its tables are `pending`: coerced, not yet judged. Judging (ingest/forms/judging.py)
+    moves each table's accepted rows to `tables` and its rules' failures to `issues`.
+    """
 
     rows_read: int = 0
     tables: dict[str, list[pd.DataFrame]] = field(default_factory=dict)
@@ -52,6 +75,7 @@ class ParsedFile:
     # Tables too big for a pandas frame (a customs platform download), described for the warehouse to load in
     # bulk; their rows are counted when they are loaded.
     bulk_loads: list[PlatformDownload] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
 
     def add(self, table: str, frame: pd.DataFrame) -> None:
         if not frame.empty:
@@ -128,20 +152,6 @@ FAILED = "_failed"
 _NONE_FAILED: frozenset[str] = frozenset()
 
 
-def coerce_table(
-    table: FoundTable, coercions: dict[str, Coercion], fixed: dict[str, object] | None = None,
-    conversions: Conversions | None = None,
-) -> tuple[pd.DataFrame, list[Issue]]:
-    """Coerce every data row of a found table, with an Issue per bad cell (an Excel error cell included).
-
-    Every row is returned, a field that failed as None and named in the row's FAILED set, so that the pandera
-    rules still see its other cells and the clerk learns of every problem of the row at once. `fixed` adds the
-    same value to every row (e.g. the department of the whole workbook).
-    """
-    records, issues = coerce_records(table, coercions, fixed, conversions)
-    return pd.DataFrame(records, columns=coerced_columns(coercions, fixed), dtype=object), issues
-
-
 def coerced_columns(coercions: dict[str, Coercion], fixed: dict[str, object] | None = None) -> list[str]:
     return ["sheet", "row_number", *coercions, "extra_columns", FAILED, *(fixed or {})]
 
@@ -150,8 +160,13 @@ def coerce_records(
     table: FoundTable, coercions: dict[str, Coercion], fixed: dict[str, object] | None = None,
     conversions: Conversions | None = None,
 ) -> tuple[list[dict[str, object]], list[Issue]]:
-    """coerce_table's rows as records, for a reader that makes one frame of many tables. `conversions` shares
-    the conversions of cells alone over a batch."""
+    """Coerce every data row of a found table, with an Issue per bad cell (an Excel error cell included).
+
+    Every row is returned, a field that failed as None and named in the row's FAILED set, so that the model's rules
+    still see its other cells and the clerk learns of every problem of the row at once. `fixed` adds the same value
+    to every row (e.g. the department of the whole workbook); `conversions` shares the conversions of cells alone
+    over a batch.
+    """
     records: list[dict[str, object]] = []
     issues: list[Issue] = []
     conversions = conversions or Conversions()
@@ -207,58 +222,19 @@ def headers_of(table: FoundTable) -> dict[str, str]:
     return {name: column.header for name, column in table.columns.items()}
 
 
-def issue_for(failure: Failure, row_number: int, table: FoundTable, sources: dict[str, str]) -> Issue:
-    """A pandera failure as the clerk sees it: the header and the cell as written.
-
-    `sources` maps a derived column (month_from) to the found column it came from (period).
-    """
-    source = sources.get(failure.field, failure.field)
-    if source == failure.field:
-        value = failure.value
-    else:
-        value = cell_text(next(row.cells for row in table.rows if row.row_number == row_number).get(source))
-    return Issue(table.sheet, row_number, headers_of(table).get(source, source), value, failure.rule,
-                 failure.message)
-
-
-def judge(model: type, frame: pd.DataFrame) -> tuple[list[Failure], list[object]]:
-    """The pandera failures of coerced rows, except those on a field whose coercion already failed, and the index
-    of every row to leave out (a failure of either kind)."""
-    found = failures(model, frame)
-    failed = frame[FAILED]
-    found = [f for f in found if f.field not in failed.at[f.index]]
-    out = {f.index for f in found}
-    out.update(index for index, fields in failed.items() if fields)
-    return found, sorted(out)
-
-
-def validate(
-    model: type, frame: pd.DataFrame, table: FoundTable, sources: dict[str, str]
-) -> tuple[pd.DataFrame, list[Issue]]:
-    """Run a pandera model over coerced rows; failing rows leave the frame and their failures become Issues."""
-    if frame.empty:
-        return frame.drop(columns=FAILED), []
-    found, out = judge(model, frame)
-    issues = [issue_for(f, int(frame.at[f.index, "row_number"]), table, sources) for f in found]
-    return frame.drop(index=out).drop(columns=FAILED), issues
-
-
 def read_table(
-    parsed: ParsedFile, table: FoundTable, coercions: dict[str, Coercion], model: type,
-    fixed: dict[str, object] | None = None,
-) -> pd.DataFrame:
-    """Coerce and validate one table, counting its rows and collecting its issues into `parsed`."""
+    parsed: ParsedFile, table: FoundTable, coercions: dict[str, Coercion], raw_table: str,
+    fixed: dict[str, object] | None = None, conversions: Conversions | None = None, drop: tuple[str, ...] = (),
+) -> None:
+    """Coerce one table, counting its rows and collecting its coercion issues into `parsed`; its rows wait in
+    `parsed.pending` for the model of `raw_table`."""
     parsed.rows_read += len(table.rows)
-    frame, issues = coerce_table(table, coercions, fixed)
-    sources = {name: coercion.field for name, coercion in coercions.items() if coercion.field}
-    frame, failed = validate(model, frame, table, sources)
-    parsed.issues.extend(_in_row_order(issues + failed))
-    return frame
-
-
-def _in_row_order(issues: list[Issue]) -> list[Issue]:
-    """A row's coercion and rule problems side by side, as the clerk reads the sheet."""
-    return sorted(issues, key=lambda issue: issue.row_number or 0)
+    records, issues = coerce_records(table, coercions, fixed, conversions)
+    parsed.issues.extend(issues)
+    sources = {name: coercion.field for name, coercion in coercions.items() if coercion.field not in (None, name)}
+    cells = {source: [row.cells.get(source) for row in table.rows] for source in set(sources.values())}
+    parsed.pending.append(Pending(raw_table, table.sheet, records, coerced_columns(coercions, fixed),
+                                  headers_of(table), sources, cells, drop))
 
 
 def read_each_file(read_one: Callable[[Path, Reference], ParsedFile], paths: list[Path], reference: Reference

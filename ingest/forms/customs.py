@@ -24,14 +24,13 @@ from ingest.forms.common import (
     read_each_file,
     read_table,
 )
-from ingest.forms.reference import Reference
+from ingest.forms.reference_data import Reference
 from ingest.numbers import parse_number
 from ingest.periods import Period, parse_period
 from ingest.tables import Field, FoundTable, Grid, TableNotFound, find_table
 from ingest.text import clean_text, is_nothing, normalise
 from ingest.units import amount_in
 from ingest.workbook import read_workbook
-from schemas.customs import EnterpriseMonthlyRow
 
 _YTD = r"((\d{1,2}[-至~—])?\d{1,2}月)?累计(值|额)?"
 _MONTH = r"(本|当)月(值|额)?"
@@ -124,6 +123,20 @@ _NOT_CUSTOMS = (
 
 
 def read_customs_file(path: Path, reference: Reference) -> ParsedFile:
+    """One file read and judged, for tests and tools (the loader judges a batch of them at once)."""
+    # Imported here: the workers that run read_customs_files import this module, and never pandas.
+    from ingest.forms.judging import judged
+
+    return judged(_read(path, reference))
+
+
+def read_customs_files(paths: list[Path], reference: Reference) -> list[ParsedFile | Exception]:
+    """The source's reader, run in the worker processes: each file's table is left pending for the loader to
+    judge."""
+    return read_each_file(_read, paths, reference)
+
+
+def _read(path: Path, reference: Reference) -> ParsedFile:
     """A customs file read as what its content is (an .xlsx named .csv is read as a workbook, and said so)."""
     kind = identify(path)
     if kind == CSV:
@@ -156,10 +169,6 @@ def _read_workbook(path: Path, sheets: dict[str, Grid], reference: Reference) ->
         if table := _find(grid, PLATFORM_FIELDS, sheet):
             return _read_platform_sheet(path, table, grid)
     raise FileRejected(_NOT_CUSTOMS)
-
-
-def read_customs_files(paths: list[Path], reference: Reference) -> list[ParsedFile | Exception]:
-    return read_each_file(read_customs_file, paths, reference)
 
 
 def _find(grid: Grid, fields: tuple[Field, ...], sheet: str) -> FoundTable | None:
@@ -195,9 +204,8 @@ def _read_enterprise_table(path: Path, table: FoundTable, reference: Reference,
     if period.month_from != 1:
         period = Period(period.year, 1, period.month_to)
     parsed = ParsedFile(logical_key=f"customs|enterprise_monthly|{period.year}-{period.month_to:02d}")
-    frame = read_table(parsed, table, _enterprise_coercions(table, period, reference), EnterpriseMonthlyRow,
-                       fixed={"year": period.year, "month": period.month_to, "unit_as_written": table.unit})
-    parsed.add("raw.customs_enterprise_monthly", frame)
+    read_table(parsed, table, _enterprise_coercions(table, period, reference), "raw.customs_enterprise_monthly",
+               fixed={"year": period.year, "month": period.month_to, "unit_as_written": table.unit})
     parsed.rows_read += len(broken)
     parsed.issues.extend(broken_line_issues(table.sheet, broken))
     parsed.findings.extend(_reconcile(table))

@@ -8,23 +8,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
 from ingest.dates import parse_date
 from ingest.forms.common import (
-    FAILED,
     Coercion,
     Conversions,
     FileRejected,
     ParsedFile,
+    Pending,
     broken_line_issues,
     by_cell,
-    coerce_records,
-    coerced_columns,
-    issue_for,
-    judge,
+    read_table,
 )
-from ingest.forms.reference import Reference
+from ingest.forms.reference_data import Reference
 from ingest.numbers import Number, parse_number
 from ingest.periods import ReportPeriod, parse_report_period
 from ingest.tables import Field, FoundTable, Layouts, TableNotFound, find_columns, find_table, labelled_value
@@ -32,7 +27,6 @@ from ingest.text import clean_text, is_nothing, normalise
 from ingest.units import amount_in
 from ingest.workbook import read_workbook
 from schemas.codes import code_list
-from schemas.departments import ActivityRow, EnterpriseRow, LeadRow, SignedProjectRow
 
 _NAME = (r"序号",)
 
@@ -83,17 +77,16 @@ _FILE_NAME_NOISE = re.compile(r"[（(](修订|更正|补报)[)）]|_?v\d+$|副�
 
 @dataclass(frozen=True)
 class Sheetform:
-    table: str
+    table: str  # the raw table its rows go to, judged by that table's model (ingest/forms/judging.py)
     fields: tuple[Field, ...]
-    model: type
     hint: str  # a word in the sheet name that says which form it is
 
 
 FORMS = (
-    Sheetform("raw.dept_leads", LEAD_FIELDS, LeadRow, "线索"),
-    Sheetform("raw.dept_signed_projects", SIGNED_FIELDS, SignedProjectRow, "签约"),
-    Sheetform("raw.dept_enterprises", ENTERPRISE_FIELDS, EnterpriseRow, "企业"),
-    Sheetform("raw.dept_activities", ACTIVITY_FIELDS, ActivityRow, "活动"),
+    Sheetform("raw.dept_leads", LEAD_FIELDS, "线索"),
+    Sheetform("raw.dept_signed_projects", SIGNED_FIELDS, "签约"),
+    Sheetform("raw.dept_enterprises", ENTERPRISE_FIELDS, "企业"),
+    Sheetform("raw.dept_activities", ACTIVITY_FIELDS, "活动"),
 )
 
 
@@ -311,28 +304,25 @@ def _match_sheets(sheets: dict, layouts: Layouts) -> list[tuple[Sheetform, Found
 
 
 def read_department_file(path: Path, reference: Reference) -> ParsedFile:
-    book = _parse(path, _Batch(reference))
-    _finish([book])
-    return book.parsed
+    """One workbook read and judged, for tests and tools (the loader judges a batch of them at once)."""
+    # Imported here: the workers that run read_department_files import this module, and never pandas.
+    from ingest.forms.judging import judged
+
+    return judged(_parse(path, _Batch(reference)))
 
 
 def read_department_files(paths: list[Path], reference: Reference) -> list[ParsedFile | Exception]:
-    """Many workbooks at once, in order: each is parsed on its own, then pandera runs once per form over all of
-    them (its fixed cost per call outweighs a 50-row workbook). What the workbooks share is learnt once: the
-    layout of their header rows, and the values clerks repeat (see _Batch). Rows, issues and lineage stay with
-    their file; a workbook that cannot be read is returned as its exception, for the loader to record."""
+    """The source's reader, run in the worker processes: many workbooks at once, in order, each parsed on its own,
+    its tables left pending for the loader to judge. What the workbooks share is learnt once: the layout of their
+    header rows, and the values clerks repeat (see _Batch). Rows, issues and lineage stay with their file; a
+    workbook that cannot be read is returned as its exception, for the loader to record."""
     batch = _Batch(reference)
     results: list[ParsedFile | Exception] = []
-    books: list[_Book] = []
     for path in paths:
         try:
-            book = _parse(path, batch)
+            results.append(_parse(path, batch))
         except Exception as err:  # noqa: BLE001 - the loader reports it against this file, the others go on
             results.append(err)
-            continue
-        results.append(book.parsed)
-        books.append(book)
-    _finish(books)
     return results
 
 
@@ -345,28 +335,7 @@ class _Batch:
     conversions: Conversions = field(default_factory=Conversions)  # cells converted, so a repeated value is not
 
 
-@dataclass
-class _Pending:
-    """A coerced table of one workbook, waiting for pandera."""
-
-    parsed: ParsedFile
-    form: Sheetform
-    table: FoundTable
-    records: list[dict[str, object]]
-    columns: list[str]
-    sources: dict[str, str]  # coerced column -> the found column it was read from, for messages
-
-
-@dataclass
-class _Book:
-    """One workbook parsed, its report row and tables waiting for the batch's frames and pandera."""
-
-    parsed: ParsedFile
-    report: dict[str, object]
-    pending: list[_Pending]
-
-
-def _parse(path: Path, batch: _Batch) -> _Book:
+def _parse(path: Path, batch: _Batch) -> ParsedFile:
     workbook = read_workbook(path)
     sheets = workbook.sheets
     matched = _match_sheets(sheets, batch.layouts)
@@ -381,58 +350,13 @@ def _parse(path: Path, batch: _Batch) -> _Book:
     except ValueError as err:
         reported = None
         parsed.findings.append(("基本信息", "date", f"填报日期：{err}"))
-    pending = []
     fixed = {"department_code": code}
     for form, table in matched:
-        coercions = _coercions(form, table, batch.conversions)
-        parsed.rows_read += len(table.rows)
-        records, issues = coerce_records(table, coercions, fixed, batch.conversions)
-        parsed.issues.extend(issues)
-        sources = {name: coercion.field for name, coercion in coercions.items() if coercion.field}
-        pending.append(_Pending(parsed, form, table, records, coerced_columns(coercions, fixed), sources))
-    return _Book(parsed, _report_row(code, written, period, reporter, reported), pending)
-
-
-def _finish(books: list[_Book]) -> None:
-    """The report rows and each form's rows of every workbook as one frame each, validated in one pandera call;
-    each workbook gets its own slice of them (slices of one frame travel from a worker and are concatenated by
-    the loader more cheaply than a frame per table)."""
-    if books:
-        reports = pd.DataFrame([book.report for book in books], columns=_REPORT_COLUMNS, dtype=object)
-        for index, book in enumerate(books):
-            book.parsed.add("raw.dept_reports", reports.iloc[index:index + 1])
-    _validate([item for book in books for item in book.pending])
-
-
-def _validate(pending: list[_Pending]) -> None:
-    """Validate each form's rows of every pending workbook in one pandera call; failing rows become Issues of
-    their own workbook and leave its frame, as do rows with a cell that failed coercion."""
-    for form in FORMS:
-        batch = [p for p in pending if p.form is form and p.records]
-        if not batch:
-            continue
-        frame = pd.DataFrame([record for p in batch for record in p.records], columns=batch[0].columns, dtype=object)
-        owner = [i for i, p in enumerate(batch) for _ in range(len(p.records))]
-        found, out = judge(form.model, frame)
-        for failure in found:
-            item = batch[owner[failure.index]]
-            item.parsed.issues.append(
-                issue_for(failure, int(frame.at[failure.index, "row_number"]), item.table, item.sources))
-        # Columns chosen rather than dropped: the frame stays one block, which pickles and concatenates fast.
-        kept = frame[[column for column in frame.columns if column != FAILED]]
-        failed = set(out)
-        if failed:
-            kept = kept.drop(index=out)
-        start = end = 0
-        for item in batch:
-            rows = len(item.records)
-            left = rows - sum(1 for index in range(start, start + rows) if index in failed) if failed else rows
-            item.parsed.add(form.table, kept.iloc[end:end + left])
-            start, end = start + rows, end + left
-    # A row's coercion and rule problems side by side, sheets in workbook order, as the clerk reads them.
-    sheet_order = {(id(item.parsed), item.table.sheet): index for index, item in enumerate(pending)}
-    for parsed in {id(item.parsed): item.parsed for item in pending}.values():
-        parsed.issues.sort(key=lambda issue: (sheet_order.get((id(parsed), issue.sheet), -1), issue.row_number or 0))
+        read_table(parsed, table, _coercions(form, table, batch.conversions), form.table, fixed, batch.conversions)
+    # The report row is not one of the file's data rows: no model judges it.
+    parsed.pending.append(Pending("raw.dept_reports", None, [_report_row(code, written, period, reporter, reported)],
+                                  _REPORT_COLUMNS))
+    return parsed
 
 
 _REPORT_COLUMNS = ["department_code", "department_as_written", "period_kind", "period_label", "year", "week",

@@ -11,13 +11,13 @@ import csv
 import io
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from ingest.encoding import detect_encoding
+from ingest.forms.reference_data import Names, Reference
 from ingest.forms.reference_models import (
     CadenceRow,
     CalendarSettings,
@@ -26,7 +26,6 @@ from ingest.forms.reference_models import (
     EnterpriseRow,
     FxRateRow,
     MetricRow,
-    Names,
     PipelineSettings,
     RankingSettings,
     Settings,
@@ -56,15 +55,6 @@ SETTINGS_FILES: dict[str, type[Settings]] = {
     "ranking.yaml": RankingSettings, "pipeline.yaml": PipelineSettings, "calendar.yaml": CalendarSettings,
 }
 
-# How often each source is expected, and how many days after its period ends: cadence.csv when the centre
-# writes one, else this. A department row overrides `departments` for that department.
-DEFAULT_CADENCE = (
-    {"source": "bureau", "department_code": None, "cadence": "monthly", "due_days": 20},
-    {"source": "customs", "department_code": None, "cadence": "monthly", "due_days": 20},
-    {"source": "departments", "department_code": None, "cadence": "weekly", "due_days": 3},
-)
-
-
 class ReferenceError(ValueError):
     """The reference data is wrong: every problem found, one a line, each naming the file, the line or key, the
     value as written and what was expected. A ValueError, so a command line reports it like any bad argument."""
@@ -75,55 +65,6 @@ class ReferenceError(ValueError):
 
     def __str__(self) -> str:
         return "\n".join(self.problems)
-
-
-@dataclass
-class Reference:
-    departments: list[dict]          # code, name, aliases
-    enterprises: list[dict]          # name, aliases, uscc, customs_code
-    metrics: list[dict]              # code, name, unit, aliases
-    targets: list[dict]              # year, metric_code, target
-    department_targets: list[dict]   # year, department_code, metric, target
-    fx_rates: dict[tuple[int, int], Decimal]
-    six_post_plan: list[dict]
-    settings: dict                   # ranking, pipeline, calendar: the keys each YAML file sets, checked and typed
-    cadence: list[dict] = field(default_factory=lambda: list(DEFAULT_CADENCE))  # source, department_code, ...
-    trade_dismissed: list[dict] = field(default_factory=list)  # name, uscc, customs_code, reason
-
-    def __post_init__(self) -> None:
-        self._departments = Names()
-        for dept in self.departments:
-            for name in [dept["name"], dept["code"], *dept["aliases"]]:
-                self._departments.add(dept["code"], name)
-        self._metrics = Names()
-        for metric in self.metrics:
-            for name in [metric["name"], metric["code"], *metric["aliases"]]:
-                self._metrics.add(metric["code"], name)
-
-    def department_code(self, written: object) -> str:
-        """Resolve a department as written (name or alias); ValueError names the nearest known ones."""
-        code = self._departments.get(written)
-        if code is not None:
-            return code
-        nearest_names = self._departments.nearest(written)
-        hint = f"，最接近的是：{'、'.join(nearest_names)}" if nearest_names else ""
-        known = "、".join(d["name"] for d in self.departments)
-        raise ValueError(
-            f"部门「{written}」不在部门名单中{hint}。已知部门：{known} (unknown department)"
-        )
-
-    def metric_code(self, written: object) -> str:
-        code = self._metrics.get(written)
-        if code is not None:
-            return code
-        known = "、".join(m["name"] + (f"（{'、'.join(m['aliases'])}）" if m["aliases"] else "") for m in self.metrics)
-        raise ValueError(f"指标「{written}」无法识别，已知指标：{known} (unknown metric)")
-
-    def metric_unit(self, code: str) -> str:
-        return next(m["unit"] for m in self.metrics if m["code"] == code)
-
-    def usd_cny(self, year: int, month: int) -> Decimal | None:
-        return self.fx_rates.get((year, month))
 
 
 def load_reference(folder: Path) -> Reference:

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Val
 from pydantic_core import PydanticCustomError
 
 from ingest.cells import RuleBroken
+from ingest.forms.reference_data import Names
 from ingest.text import clean_text, normalise
 from ingest.units import normalise_unit
 from schemas.identifiers import is_customs_code, is_valid_uscc
@@ -51,27 +52,6 @@ def nearest(written: str, known: object) -> str:
     """'，最接近的是 x' for a likely misspelling, else ''."""
     close = difflib.get_close_matches(written, [str(k) for k in known], n=1, cutoff=0.6)
     return f"，最接近的是 {close[0]}" if close else ""
-
-
-class Names:
-    """Every way a thing is written (its code, name and aliases, normalised) -> its code."""
-
-    def __init__(self) -> None:
-        self.codes: list[str] = []
-        self.code_of: dict[str, str] = {}
-
-    def add(self, code: str, written: str) -> str | None:
-        """Record a name of the code; the other code it already names, if any."""
-        if code not in self.codes:
-            self.codes.append(code)
-        holder = self.code_of.setdefault(normalise(written), code)
-        return holder if holder != code else None
-
-    def get(self, written: object) -> str | None:
-        return self.code_of.get(normalise(written))
-
-    def nearest(self, written: object) -> list[str]:
-        return difflib.get_close_matches(normalise(written), self.code_of, n=3, cutoff=0.3)
 
 
 # Cells ------------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas.customs import LONGEST_LINE_BYTES
+from schemas.customs_platform import LONGEST_LINE_BYTES
 from warehouse import customs_platform
 
 HEADER = ["数据年月", "商品编码", "商品名称", "贸易伙伴编码", "贸易伙伴名称", "贸易方式编码", "贸易方式名称",

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ingest.forms.common import ParsedFile
 from ingest.forms.departments import read_department_file, read_department_files
+from ingest.forms.judging import judge_files
 from ingest.forms.reference import Reference
 from tests.departments.books import (
     BAD_USCC,
@@ -76,7 +77,7 @@ def _alone(path: Path, reference: Reference) -> object:
 
 def test_a_batch_reads_every_workbook_as_it_reads_alone(tmp_path: Path, reference: Reference) -> None:
     paths = _books(tmp_path)
-    batch = [_as_read(result) for result in read_department_files(paths + paths[::-1], reference)]
+    batch = [_as_read(result) for result in judge_files(read_department_files(paths + paths[::-1], reference))]
     alone = [_alone(path, reference) for path in paths + paths[::-1]]
     assert batch == alone
     by_name = dict(zip([path.name for path in paths], alone[:len(paths)], strict=True))

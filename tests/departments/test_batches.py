@@ -16,6 +16,7 @@ from ingest.forms.reference import load_reference
 from tests.departments.books import BAD_USCC, GOOD_USCC, workbook, write_xlsx
 from warehouse.database import connect, prepare
 from warehouse.home import Paths
+from warehouse.isolation import ParsePool
 from warehouse.loads import load_source
 
 JUNE_5 = dt.date(2024, 6, 5)
@@ -42,12 +43,13 @@ def _landing(folder: Path) -> None:
         os.utime(path, (stamp, stamp))
 
 
-def _load(home: Path, batched: bool, batch_size: int = 200) -> dict[str, list[tuple]]:
+def _load(home: Path, batched: bool, batch_size: int = 200, pool: ParsePool | None = None) -> dict[str, list[tuple]]:
     reference = load_reference(home / "reference")
     prepare(home / "w.duckdb")
     with connect(home / "w.duckdb") as con:
         if batched:
-            load_source(con, "departments", Paths(home), read_department_files, reference, batch_size=batch_size)
+            load_source(con, "departments", Paths(home), read_department_files, reference, batch_size=batch_size,
+                        pool=pool)
         else:
             load_source(con, "departments", Paths(home), partial(read_each_file, read_department_file), reference)
     with duckdb.connect(str(home / "w.duckdb"), read_only=True) as con:
@@ -76,3 +78,17 @@ def test_a_resubmission_in_a_later_batch_replaces_the_earlier_one(dept_home: Pat
     audit = {name: (status, by) for name, status, by, *_ in loaded[AUDIT]}
     assert audit["经发局-2024年第23周.xlsx"] == ("superseded", "经发局-2024年第23周（修订）.xlsx")
     assert len(loaded[ROWS]) == 3
+
+
+def test_batches_read_by_the_workers_while_the_one_before_is_written_load_the_same(tmp_path: Path,
+                                                                                   dept_home: Path) -> None:
+    _landing(dept_home / "landing" / "departments")
+    alone = tmp_path / "alone"
+    os.rename(dept_home, alone)
+    expected = _load(alone, batched=False)
+    os.rename(alone, dept_home)
+    pool = ParsePool(workers=2)
+    try:
+        assert _load(dept_home, batched=True, batch_size=1, pool=pool) == expected
+    finally:
+        pool.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.forms.common import FileRejected, ParsedFile
+from ingest.forms.judging import judge_files
 from ingest.forms.reference import Reference, load_reference
 from ingest.sources import SOURCES
 from ingest.workbook import UnreadableFile
@@ -35,7 +36,7 @@ def test_the_corpus_holds_at_least_forty_distinct_files(home: Path) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_each_file_gets_its_outcome_from_its_reader(case: Case, home: Path, reference: Reference) -> None:
     path = case.build(home / "landing" / case.source / case.file_name)
-    [result] = READERS[case.source]([path], reference)
+    [result] = judge_files(READERS[case.source]([path], reference))
     if case.rejected:
         assert isinstance(result, UnreadableFile | FileRejected), result
         assert case.rejected in str(result)

@@ -9,19 +9,11 @@ import duckdb
 import pandas as pd
 import pytest
 
-from ingest.forms.departments import FORMS
-from schemas.bureau import BureauKpiRow, BureauProjectRow
-from schemas.customs import EnterpriseMonthlyRow
+from ingest.forms.judging import MODELS
 from schemas.rules import failures
 from schemas.storage import fits
 from warehouse.database import apply_sql_dir
 
-MODELS = {
-    "raw.bureau_kpi": BureauKpiRow,
-    "raw.bureau_projects": BureauProjectRow,
-    **{form.table: form.model for form in FORMS},
-    "raw.customs_enterprise_monthly": EnterpriseMonthlyRow,
-}
 # Numbers a row carries that no cell of the form gives: lineage, and the table's period taken from its title.
 NOT_FROM_CELLS = {"load_id", "row_number"}
 FROM_THE_TITLE = {"raw.customs_enterprise_monthly": {"year", "month"}}
@@ -101,6 +93,6 @@ def test_too_large_names_the_value_as_written_and_the_limit() -> None:
     frame = pd.DataFrame({"metric_code": ["trade_total"], "year": [2024], "month_from": [1], "month_to": [5],
                           "value": [Decimal("1E+16")], "basis": ["confirmed"], "confirmed_on": ["2024-06-14"]},
                          dtype=object)
-    [failure] = failures(BureauKpiRow, frame)
+    [failure] = failures(MODELS["raw.bureau_kpi"], frame)
     assert (failure.field, failure.value, failure.rule) == ("value", "10000000000000000", "value_too_large")
     assert "整数部分最多14位" in failure.message and "DECIMAL(18,4)" in failure.message

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import pandera.pandas as pa
 import pytest
 from pandera.typing import Series
 
 from ingest.cells import ExcelError
 from ingest.dates import parse_date
-from ingest.forms.common import Conversions, ParsedFile, by_cell, coerce_table, read_table
+from ingest.forms.common import Conversions, ParsedFile, by_cell, coerce_records, read_table
+from ingest.forms.judging import judge_files, judged
 from ingest.numbers import parse_number
 from ingest.tables import Field, find_table
 from ingest.text import clean_text
@@ -32,19 +32,25 @@ class Row(pa.DataFrameModel):
     kind: Series[object] = pa.Field(nullable=True, isin=["甲", "乙"])
 
 
-def _read(rows: list[list[object]]) -> tuple[ParsedFile, pd.DataFrame]:
+def _read(rows: list[list[object]]) -> tuple[ParsedFile, list[dict], list[str]]:
+    """Coerced as a worker does, then judged by the model as the loader does; also the rules broken before."""
     table = find_table([["名称", "金额", "日期", "类型"], *rows], FIELDS, "表")
     parsed = ParsedFile()
-    return parsed, read_table(parsed, table, COERCIONS, Row)
+    read_table(parsed, table, COERCIONS, "raw.things")
+    coerced = [issue.rule for issue in parsed.issues]
+    judged(parsed, {"raw.things": Row})
+    return parsed, [row for frame in parsed.tables.get("raw.things", []) for row in frame.to_dict("records")], coerced
 
 
 def test_every_failing_cell_of_a_row_in_one_pass():
-    parsed, frame = _read([
+    parsed, rows, coerced = _read([
         ["好项目", 1, "2024-05-08", "甲"],
         ["坏项目", -1, "2024-13-45", "丙"],  # a rule, a coercion and another rule: three problems, one row
         [ExcelError("#REF!"), ExcelError("#DIV/0!"), "1900-01-01", "乙"],
     ])
-    assert list(frame["name"]) == ["好项目"]
+    assert [row["name"] for row in rows] == ["好项目"]
+    assert coerced == ["date", "excel_error", "excel_error", "date_window"]  # the model's rules come when judged
+    assert parsed.pending == []
     # A row's problems side by side, its coercion problems first.
     assert [(i.row_number, i.column_name, i.value, i.rule) for i in parsed.issues] == [
         (3, "日期", "2024-13-45", "date"), (3, "金额", "-1", "not_negative"), (3, "类型", "丙", "allowed_values"),
@@ -56,8 +62,8 @@ def test_every_failing_cell_of_a_row_in_one_pass():
 
 def test_a_failed_cell_is_not_reported_again_by_a_rule():
     # The name fails coercion (only control characters) and is then missing: one problem, not two.
-    parsed, frame = _read([["\x00\x00", 1, "2024-05-08", "甲"]])
-    assert frame.empty
+    parsed, rows, _ = _read([["\x00\x00", 1, "2024-05-08", "甲"]])
+    assert rows == []
     assert [(i.column_name, i.value, i.rule) for i in parsed.issues] == [("名称", "\\x00\\x00", "control_characters")]
 
 
@@ -66,7 +72,7 @@ def test_a_coercion_reading_what_nothing_set_is_a_bug_not_a_bad_cell():
     broken = {"name": by_cell("required", clean_text), "twice": COERCIONS["name"].__class__(
         "required", lambda _c, row: row["never_set"], "name")}
     with pytest.raises(KeyError):
-        coerce_table(table, broken)
+        coerce_records(table, broken)
 
 
 def test_conversions_read_each_value_once_and_equal_cells_that_read_differently_apart():
@@ -99,8 +105,25 @@ def test_coercion_shared_over_tables_is_coercion_of_each_alone():
     conversions = Conversions()
     for grid in grids:
         table = find_table(grid, FIELDS, "表")
-        shared, shared_issues = coerce_table(table, COERCIONS, conversions=conversions)
-        alone, alone_issues = coerce_table(table, COERCIONS)
-        pd.testing.assert_frame_equal(shared, alone)
+        shared, shared_issues = coerce_records(table, COERCIONS, conversions=conversions)
+        alone, alone_issues = coerce_records(table, COERCIONS)
+        assert shared == alone
         assert shared_issues == alone_issues
     assert [i.rule for i in shared_issues] == ["date"]
+
+
+def test_a_table_its_model_cannot_judge_costs_its_own_file_only():
+    # A reader's bug: a table without a column its model requires. The batch is judged again file by file.
+    grid = [["名称", "金额", "日期", "类型"], ["好项目", 1, "2024-05-08", "甲"], ["坏项目", -1, "2024-05-08", "甲"]]
+    table = find_table(grid, FIELDS, "表")
+    files = [ParsedFile(logical_key=key) for key in ("a", "bug", "c")]
+    for parsed in files:
+        coercions = COERCIONS if parsed.logical_key != "bug" else {"name": COERCIONS["name"]}
+        read_table(parsed, table, coercions, "raw.things")
+
+    first, bug, last = judge_files(files, {"raw.things": Row})
+
+    assert isinstance(bug, RuntimeError) and "COLUMN_NOT_IN_DATAFRAME" in str(bug)
+    for parsed in (first, last):
+        assert [row["name"] for frame in parsed.tables["raw.things"] for row in frame.to_dict("records")] == ["好项目"]
+        assert [(i.row_number, i.rule) for i in parsed.issues] == [(3, "not_negative")]

@@ -16,7 +16,7 @@ from tests.warehouse import readers
 from tests.workbooks import KPI_HEADER, write_workbook
 from warehouse.database import connect, prepare
 from warehouse.home import Paths
-from warehouse.isolation import ParsePool
+from warehouse.isolation import ParsePool, ReaderCrashed
 from warehouse.landing import archive, archive_path
 from warehouse.loads import load_source
 
@@ -70,6 +70,47 @@ def test_a_reader_that_asks_for_too_much_memory_costs_its_own_file_only(home: Pa
     assert {o.file_name: o.status for o in outcomes} == {"认定-bomb.xlsx": "rejected", "认定-good.xlsx": "loaded"}
     [(message,)] = _query(home, "SELECT message FROM audit.loads WHERE status = 'rejected'")
     assert "内存上限" in message
+
+
+def test_readings_in_flight_together_come_back_whole_and_a_crash_costs_its_own_file(home: Path,
+                                                                                    pool: ParsePool) -> None:
+    # As the loader does: the next batch goes to the workers before this one is collected.
+    first = [_bureau(home, f"认定-a{n}.xlsx") for n in range(3)] + [_bureau(home, "认定-a-crash.xlsx")]
+    second = [_bureau(home, f"认定-b{n}.xlsx") for n in range(5)]
+    reference = load_reference(home / "reference")
+
+    reading_a = pool.submit(readers.abort_on_crash_files, first, reference)
+    reading_b = pool.submit(readers.abort_on_crash_files, second, reference)
+    read_b, read_a = pool.collect(reading_b), pool.collect(reading_a)
+
+    assert [r.logical_key for r in read_a[:3]] == [f"bureau|认定-a{n}.xlsx" for n in range(3)]
+    assert isinstance(read_a[3], ReaderCrashed) and "SIGABRT" in str(read_a[3])
+    assert [r.logical_key for r in read_b] == [f"bureau|认定-b{n}.xlsx" for n in range(5)]
+    assert [len(r.pending[0].records) for r in read_a[:3] + read_b] == [1] * 8
+
+
+def test_a_reading_discarded_leaves_the_pool_reading_the_next(home: Path, pool: ParsePool) -> None:
+    paths = [_bureau(home, f"认定-{n}.xlsx") for n in range(4)]
+    reference = load_reference(home / "reference")
+
+    discarded = pool.submit(read_bureau_files, paths, reference)
+    pool.discard(discarded)
+    read = pool.read(read_bureau_files, paths[:2], reference)
+
+    assert [r.logical_key for r in read] == ["bureau|认定-0.xlsx", "bureau|认定-1.xlsx"]
+    with pytest.raises(RuntimeError):
+        pool.collect(discarded)
+
+
+def test_the_workers_read_every_source_without_pandas_or_pandera(demo_inputs: Path, home: Path,
+                                                                 pool: ParsePool) -> None:
+    # Judging by the models runs in the loader's process: a worker starts in a tenth of a second, in 21 MB.
+    paths = sorted(path for path in (demo_inputs / "landing").rglob("*") if path.is_file())
+    assert {path.parent.name for path in paths} == {"bureau", "departments", "customs"}
+
+    imported = pool.read(readers.heavy_modules_after_reading, paths, load_reference(home / "reference"))
+
+    assert imported == [[]] * len(paths)
 
 
 def test_links_hidden_files_and_unknown_types_are_listed_never_opened(home: Path, tmp_path_factory) -> None:

@@ -6,16 +6,11 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from ingest.forms.departments import FORMS
+from ingest.forms.judging import MODELS, judge_files
 from ingest.forms.reference import load_reference
 from ingest.sources import SOURCES
-from schemas.bureau import BureauKpiRow, BureauProjectRow
-from schemas.customs import EnterpriseMonthlyRow
 from warehouse.database import prepare
 
-MODELS = {form.table: form.model for form in FORMS} | {
-    "raw.bureau_kpi": BureauKpiRow, "raw.bureau_projects": BureauProjectRow,
-    "raw.customs_enterprise_monthly": EnterpriseMonthlyRow}
 LINEAGE = {"load_id", "file_name"}  # added by the loader to every row
 BULK = {"raw.customs_platform"}  # loaded by SQL straight from the file (warehouse/sql/loads)
 
@@ -40,7 +35,7 @@ def written(demo_run) -> dict[str, set[str]]:
     columns: dict[str, set[str]] = {}
     for source in SOURCES:
         paths = sorted(p for p in (demo_run.home / "landing" / source.name).rglob("*") if p.is_file())
-        for parsed in source.reader(paths, reference):
+        for parsed in judge_files(source.reader(paths, reference)):
             for table, frames in parsed.tables.items():
                 for frame in frames:
                     columns.setdefault(table, set()).update(frame.columns)
