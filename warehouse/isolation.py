@@ -183,9 +183,15 @@ class ParsePool:
                     _stop(worker)
                     worker = _start_worker(self.memory_mb)
             task = worker.task = self._queue.popleft()
+            message = (task.reading.reader, [task.reading.paths[i] for i in task.indexes], task.reading.reference)
+            try:
+                worker.connection.send(message)
+            except OSError:  # died while idle (killed from outside): a fresh worker takes the task
+                _stop(worker)
+                worker = _start_worker(self.memory_mb)
+                worker.task = task
+                worker.connection.send(message)
             worker.started = time.monotonic()
-            worker.connection.send((task.reading.reader, [task.reading.paths[i] for i in task.indexes],
-                                    task.reading.reference))
             self._busy.append(worker)
 
     def _answers(self) -> None:

@@ -160,7 +160,8 @@ def _arrivals(con, source: str, home: Paths, files: list[LandingFile], skipped: 
             continue
         sha = known_copies.get(stamp)
         archived = None
-        if sha is None:
+        # A remembered copy is trusted only while the load it repeats is still in force; otherwise it is read.
+        if sha is None or sha not in first_load:
             sha, archived = archive(file.path, home.archive)
         if sha not in first_load:
             first_load[sha] = (None, file.relative)

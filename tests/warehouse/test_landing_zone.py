@@ -102,6 +102,23 @@ def test_a_reading_discarded_leaves_the_pool_reading_the_next(home: Path, pool: 
         pool.collect(discarded)
 
 
+def test_a_worker_killed_while_idle_is_replaced(home: Path) -> None:
+    paths = [_bureau(home, f"认定-{n}.xlsx") for n in range(2)]
+    reference = load_reference(home / "reference")
+    pool = ParsePool(workers=1)
+    try:
+        pool.read(read_bureau_files, paths[:1], reference)
+        [idle] = pool._idle
+        idle.process.kill()  # as the kernel's out-of-memory killer or an operator would
+        idle.process.wait()
+
+        read = pool.read(read_bureau_files, paths, reference)
+    finally:
+        pool.close()
+
+    assert [r.logical_key for r in read] == ["bureau|认定-0.xlsx", "bureau|认定-1.xlsx"]
+
+
 def test_the_workers_read_every_source_without_pandas_or_pandera(demo_inputs: Path, home: Path,
                                                                  pool: ParsePool) -> None:
     # Judging by the models runs in the loader's process: a worker starts in a tenth of a second, in 21 MB.
@@ -148,6 +165,22 @@ def test_a_copy_under_another_name_is_listed_as_such_and_not_read(home: Path) ->
     assert (path, reason) == ("认定（复制）.xlsx", "same_content")
     assert "认定.xlsx" in message
     assert same_as == _query(home, "SELECT load_id FROM audit.loads")[0][0]
+
+
+def test_a_remembered_copy_is_read_once_the_load_it_repeats_is_no_longer_in_force(home: Path) -> None:
+    first = _bureau(home, "认定.xlsx", mtime=1_700_000_000)
+    _load(home)
+    copy = home / "landing" / "bureau" / "认定（复制）.xlsx"
+    copy.write_bytes(first.read_bytes())
+    os.utime(copy, (1_600_000_000, 1_600_000_000))  # older, so listed before the original
+    assert _load(home) == []
+    with duckdb.connect(str(home / "build.duckdb")) as con:  # the original's load set aside, as a failed one is
+        con.execute("UPDATE audit.loads SET status = 'failed'")
+
+    outcomes = _load(home)
+
+    assert [(o.file_name, o.status) for o in outcomes] == [("认定（复制）.xlsx", "loaded")]
+    assert _query(home, "SELECT file_path, reason FROM audit.skipped_files") == [("认定.xlsx", "same_content")]
 
 
 def test_removing_a_rejected_file_closes_its_rejection(home: Path) -> None:
