@@ -83,6 +83,18 @@ class CheckOutcome:
 RECORDED_ROWS = 100  # failing rows kept per check result in audit.check_results; the CSV beside the run has all
 
 
+def _json_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    """Dates as a clerk writes them: a DATE column comes back from DuckDB as midnight timestamps, which JSON would
+    spell 2024-02-05T00:00:00.000."""
+    frame = frame.copy()
+    for column in frame.columns[[pd.api.types.is_datetime64_any_dtype(t) for t in frame.dtypes]]:
+        values = frame[column]
+        dates_only = (values.dropna() == values.dropna().dt.normalize()).all()
+        frame[column] = values.dt.strftime("%Y-%m-%d" if dates_only else "%Y-%m-%d %H:%M:%S").astype(object)
+        frame.loc[values.isna(), column] = None
+    return frame
+
+
 def record_results(con: duckdb.DuckDBPyConnection, run_id: str | None,
                    results: list[tuple[str, str, str, str, pd.DataFrame]]) -> None:
     """Keep a run's check results in audit.check_results: (check, table, severity, description, failing rows),
@@ -90,8 +102,8 @@ def record_results(con: duckdb.DuckDBPyConnection, run_id: str | None,
     now = dt.datetime.now()
     rows = [{"run_id": run_id, "checked_at": now, "check_name": name, "table_name": table, "severity": severity,
              "passed": failing.empty, "failing_rows": len(failing), "description": description,
-             "failing": failing.head(RECORDED_ROWS).to_json(orient="records", force_ascii=False, date_format="iso",
-                                                            default_handler=str)}
+             "failing": _json_ready(failing.head(RECORDED_ROWS)).to_json(orient="records", force_ascii=False,
+                                                                         default_handler=str)}
             for name, table, severity, description, failing in results]
     insert_frame(con, "audit.check_results", pd.DataFrame(rows, dtype=object))
 

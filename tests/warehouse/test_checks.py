@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import codecs
 import csv
+import json
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
-from warehouse.checks import parse_check, sql_checks, write_csv
+from warehouse.checks import parse_check, record_results, sql_checks, write_csv
+from warehouse.database import connect, prepare
 
 TABLES = frozenset({"marts.kpi_completion", "core.projects"})
 
@@ -66,3 +68,15 @@ def test_failing_rows_written_as_csv_never_start_a_formula(tmp_path: Path) -> No
         rows = list(csv.reader(handle))
     assert rows[0] == ["企业名称", "amount_wan_yuan"]
     assert [row[0] for row in rows[1:]] == ["'" + name for name in names[:6]] + ["正腾商贸", "a=b"]
+
+
+def test_failing_rows_are_kept_with_dates_as_a_clerk_writes_them(tmp_path: Path) -> None:
+    prepare(tmp_path / "build.duckdb")
+    with connect(tmp_path / "build.duckdb") as con:
+        failing = con.execute("SELECT '星河项目' AS project_name, DATE '2024-02-05' AS signed_on,"
+                              " TIMESTAMP '2024-06-14 09:30:00' AS loaded_at, NULL::DATE AS started_on").df()
+        record_results(con, "run-1", [("info_x", "core.projects", "information", "说明", failing)])
+        [(kept,)] = con.execute("SELECT failing FROM audit.check_results").fetchall()
+
+    assert json.loads(kept) == [{"project_name": "星河项目", "signed_on": "2024-02-05",
+                                 "loaded_at": "2024-06-14 09:30:00", "started_on": None}]
