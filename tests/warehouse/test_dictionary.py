@@ -86,3 +86,6 @@ def test_the_ui_and_the_zh_views_give_a_column_the_same_chinese_name(build) -> N
         assert named and {column: labels[column] for column in named if column in labels} == \
             {column: zh for column, zh in named.items() if zh != column}, table
     assert column_labels(build, "marts.kpi_completion")["completion_rate"] == "完成率"
+    # A check's own column `name` (a project's or an enterprise's) is not labelled by audit.migrations.name.
+    assert "name" not in column_labels(build, "marts.department_totals")
+    assert column_labels(build, "audit.migrations")["name"] == "迁移文件"
