@@ -49,7 +49,7 @@ from demo.department_plan import (  # noqa: E402
 )
 from demo.figures import USD_CNY, DepartmentProject  # noqa: E402
 from demo.trade import NOTHING, Flow  # noqa: E402
-from demo.writers import Sheet, set_arrival, write_csv, write_xls, write_xlsx  # noqa: E402
+from demo.writers import Sheet, set_arrival, write_file  # noqa: E402
 
 YEARS = 5
 LAST_WEEK = (2024, 28)  # the last full ISO week before the demo's as_of (2024-07-15)
@@ -225,11 +225,7 @@ def write_departments(home: Path, rng: random.Random) -> list[Written]:
                 path = _folder(home, "departments", held_back) / departments.file_name(sent, layout)
                 arrival = dt.datetime.combine(sent.filed, dt.time(15 if sent.revision else 9, index * 3))
                 book = departments.sheets(sent, layout, rows)
-                if layout.fmt == "xls":
-                    write_xls(path, book)
-                else:
-                    write_xlsx(path, book, arrival)
-                set_arrival(path, arrival)
+                write_file(path, book, arrival)
                 written.append(Written(str(path.relative_to(home)), "departments", monday.isoformat()))
     return written
 
@@ -286,13 +282,7 @@ def write_customs_tables(home: Path, flows) -> list[Written]:
         path = _folder(home, "customs", (year, month) == LAST_MONTH) / f"{customs_table.title(year, month)}.{fmt}"
         sheet = _table(flows, year, month)
         arrival = dt.datetime(year + month // 12, month % 12 + 1, 12, 10, 0)
-        if fmt == "xls":
-            write_xls(path, [sheet])
-        elif fmt == "csv":
-            write_csv(path, sheet)
-        else:
-            write_xlsx(path, [sheet], arrival)
-        set_arrival(path, arrival)
+        write_file(path, [sheet], arrival)
         written.append(Written(str(path.relative_to(home)), "customs", dt.date(year, month, 1).isoformat()))
     return written
 
@@ -378,8 +368,7 @@ def write_bureau(home: Path, rng: random.Random, flows) -> list[Written]:
         style = styles[month % len(styles)]
         path = folder / f"西城区{year}年1-{month}月招商引资指标及项目认定表.xlsx"
         arrival = dt.datetime(year + month // 12, month % 12 + 1, 10, 16, 30)
-        write_xlsx(path, _round(year, month, projects[year], capital[year], flows, style), arrival)
-        set_arrival(path, arrival)
+        write_file(path, _round(year, month, projects[year], capital[year], flows, style), arrival)
         written.append(Written(str(path.relative_to(home)), "bureau", dt.date(year, month, 1).isoformat()))
     return written
 

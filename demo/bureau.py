@@ -13,7 +13,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 from demo import figures, trade
-from demo.writers import Sheet, set_arrival, write_xlsx
+from demo.writers import Sheet, write_file
 
 KPI_HEADER = ("指标名称", "统计期", "认定值", "单位", "口径", "认定日期")
 PROJECT_HEADER = (
@@ -254,7 +254,6 @@ def write(home: Path) -> list[Path]:
     for name, sheets, confirmed in books:
         path = folder / name
         arrival = dt.datetime.combine(confirmed, dt.time(16, 30))
-        write_xlsx(path, sheets, arrival)
-        set_arrival(path, arrival)
+        write_file(path, sheets, arrival)
         written.append(path)
     return written

@@ -15,7 +15,7 @@ from pathlib import Path
 from demo import figures, trade
 from demo.reference import ROSTER, Enterprise
 from demo.trade import Flow
-from demo.writers import Sheet, set_arrival, write_csv, write_xls, write_xlsx
+from demo.writers import Sheet, write_file
 
 OUTSIDER = Enterprise("漯河瑞丰源食品有限公司", ("瑞丰源食品",), "91411104748526053D", "4111961527")
 OUTSIDER_AREA = "召陵区"
@@ -160,12 +160,6 @@ def write(home: Path) -> list[Path]:
         sheet = table(year, month)
         # The table arrives mid-month after the month it covers.
         arrival = dt.datetime(year + month // 12, month % 12 + 1, 12, 10, 0)
-        if fmt == "xls":
-            write_xls(path, [sheet])
-        elif fmt == "csv":
-            write_csv(path, sheet)
-        else:
-            write_xlsx(path, [sheet], arrival)
-        set_arrival(path, arrival)
+        write_file(path, [sheet], arrival)
         written.append(path)
     return written

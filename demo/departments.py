@@ -9,7 +9,7 @@ from pathlib import Path
 from demo.department_layouts import CLEAN, MESSY, Layout
 from demo.department_plan import REPORTERS, Content, Report, plan
 from demo.reference import DEPARTMENT_ALIAS, DEPARTMENT_NAME
-from demo.writers import Sheet, set_arrival, write_xls, write_xlsx
+from demo.writers import Sheet, write_file
 
 TITLES = {
     "线索": "招商线索台账",
@@ -239,10 +239,6 @@ def write(home: Path) -> list[Path]:
         hour = 15 if report.revision else 9
         arrival = dt.datetime.combine(report.filed, dt.time(hour, int(report.department[1:]) * 3))
         book = sheets(report, layout, contents[report])
-        if layout.fmt == "xls":
-            write_xls(path, book)
-        else:
-            write_xlsx(path, book, arrival)
-        set_arrival(path, arrival)
+        write_file(path, book, arrival)
         written.append(path)
     return written

@@ -110,3 +110,14 @@ def set_arrival(path: Path, when: dt.datetime) -> None:
     """Give the file the modification time it would have had when it reached the office."""
     timestamp = when.replace(tzinfo=CHINA).timestamp()
     os.utime(path, (timestamp, timestamp))
+
+
+def write_file(path: Path, sheets: list[Sheet], arrival: dt.datetime) -> None:
+    """The sheets in the format the file's name asks for (a CSV holds the first), dated when it reached the office."""
+    if path.suffix == ".xls":
+        write_xls(path, sheets)
+    elif path.suffix == ".csv":
+        write_csv(path, sheets[0])
+    else:
+        write_xlsx(path, sheets, arrival)
+    set_arrival(path, arrival)
