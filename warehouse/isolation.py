@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import importlib
+import logging
 import os
 import pickle
 import signal
@@ -31,13 +32,18 @@ from pathlib import Path
 # the loader judges what they read, ingest/forms/judging.py); a department batch or a bounded workbook far less than
 # the rest. A file that needs more is refused by name rather than slowing the machine down.
 MEMORY_LIMIT_MB = 1536
-# Per file of a task: the slowest legitimate file (a 10,000-line workbook) reads in a few seconds.
+# A file read alone may take this long: the slowest legitimate file (a 10,000-line workbook) reads in a few seconds.
 SECONDS_PER_FILE = 120
-# Files per task: a batch of the loader's (200) is one task per worker, all sent at once, so the workers read the
-# whole of the next batch while the loader writes this one; a reader learns layouts once per task.
+# Each further file of a task adds this much: a file that hangs the reader holds its task (then is found by reading
+# the task's files one by one) for minutes, not SECONDS_PER_FILE times the task's files.
+SECONDS_PER_FURTHER_FILE = 5
+# Files per task at most: a submitted batch is split evenly over the workers, all its tasks sent at once, so the
+# workers read the whole of the next batch while the loader writes this one as long as a batch is no larger than
+# CHUNK_FILES times the workers (the loader's is); a reader learns layouts once per task.
 CHUNK_FILES = 100
 
 Reader = Callable[[list[Path], object], list[object]]
+log = logging.getLogger(__name__)
 
 
 class ReaderCrashed(Exception):
@@ -66,7 +72,7 @@ class Reading:
     reference: object
     results: list[object]
     left: int = 0  # tasks not answered yet
-    interrupted: bool = False  # its tasks were stopped (ParsePool.collect was interrupted)
+    interrupted: bool = False  # its tasks were stopped or dropped (discard, an interrupted collect, close)
 
 
 @dataclass
@@ -74,6 +80,10 @@ class _Task:
     reading: Reading
     indexes: list[int]  # positions in the reading's paths
     solo: bool  # already a single file read again after a crash: a crash now is this file's
+
+
+def _deadline_seconds(task: _Task) -> float:
+    return SECONDS_PER_FILE + SECONDS_PER_FURTHER_FILE * (len(task.indexes) - 1)
 
 
 @dataclass
@@ -149,7 +159,11 @@ class ParsePool:
         for start in range(0, len(paths), chunk):
             self._queue.append(_Task(reading, list(range(start, min(start + chunk, len(paths)))), solo=False))
             reading.left += 1
-        self._dispatch()
+        try:
+            self._dispatch()
+        except Exception:  # noqa: BLE001 - left queued: collect tries again, and raises if it still cannot
+            log.warning("the parse workers could not be started; trying again when the files are collected",
+                        exc_info=True)
         return reading
 
     def collect(self, reading: Reading) -> list[object]:
@@ -158,6 +172,11 @@ class ParsePool:
             while reading.left and not reading.interrupted:
                 self._dispatch()
                 self._answers()
+        except Exception:
+            # This reading cannot be finished (a worker could not be started): it alone is given up, and readings
+            # sent before or after it are still served.
+            self.discard(reading)
+            raise
         except BaseException:
             # Interrupted (KeyboardInterrupt...): no task is left half-read in a worker, none waits to be sent.
             self._stop_all()
@@ -188,20 +207,23 @@ class ParsePool:
                 worker.connection.send(message)
             except OSError:  # died while idle (killed from outside): a fresh worker takes the task
                 _stop(worker)
-                worker = _start_worker(self.memory_mb)
+                try:
+                    worker = _start_worker(self.memory_mb)
+                    worker.connection.send(message)
+                except BaseException:
+                    self._queue.appendleft(task)  # not lost: its reading is discarded or stopped by the caller
+                    raise
                 worker.task = task
-                worker.connection.send(message)
             worker.started = time.monotonic()
             self._busy.append(worker)
 
     def _answers(self) -> None:
         """Wait for at least one busy worker to answer, die or run out of time, and take what it did."""
-        deadline = min(w.started + SECONDS_PER_FILE * len(w.task.indexes) for w in self._busy)
+        deadline = min(w.started + _deadline_seconds(w.task) for w in self._busy)
         ready = wait([w.connection for w in self._busy], timeout=max(0.0, deadline - time.monotonic()))
         for worker in list(self._busy):
             task = worker.task
-            timed_out = worker.connection not in ready and time.monotonic() >= \
-                worker.started + SECONDS_PER_FILE * len(task.indexes)
+            timed_out = worker.connection not in ready and time.monotonic() >= worker.started + _deadline_seconds(task)
             if worker.connection not in ready and not timed_out:
                 continue
             self._busy.remove(worker)
@@ -249,11 +271,15 @@ class ParsePool:
 
 
 def _receive(worker: _Worker) -> tuple[str, object] | None:
-    """("read", results) or ("raised", exception); None when the worker died."""
+    """("read", results) or ("raised", exception); None when the worker died or its answer cannot be read (the
+    worker is then stopped like a dead one, and its task read again file by file)."""
     try:
         return worker.connection.recv()
     except (EOFError, OSError):
         return None  # the worker died
+    except Exception:  # noqa: BLE001 - an answer that does not unpickle: the task is treated as its worker's death
+        log.warning("an answer of a parse worker could not be read", exc_info=True)
+        return None
 
 
 def _stop(worker: _Worker) -> int | None:

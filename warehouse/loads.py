@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 
 from ingest.forms.common import FileRejected, Issue, ParsedFile
-from ingest.forms.judging import judge_files
+from ingest.forms.judging import UNJUDGED, judge_files
 from ingest.forms.reference import Reference
 from ingest.tables import TableNotFound
 from ingest.workbook import UnreadableFile
@@ -333,7 +333,7 @@ def _gather(con, load_id: int, file_name: str, parsed: ParsedFile,
     for table, frames in parsed.tables.items():
         for frame in frames:
             tables.setdefault(table, []).append((frame, load_id, file_name))
-            if table != "raw.dept_reports":  # the report header row is not one of the file's data rows
+            if table not in UNJUDGED:  # a report's header row is not one of the file's data rows
                 accepted += len(frame)
     for layout, prepared in bulk:
         counts = customs_platform.load_platform_csv(con, prepared, layout, load_id, file_name)

@@ -146,8 +146,8 @@ def cell_text(cell: object) -> str | None:
     return visible(str(cell))
 
 
-# Column of a coerced frame: the fields of the row whose coercion failed. They were reported already, so the
-# form's rules do not report them again; the row is judged by its other cells, then left out (validate).
+# Field of a coerced record: the fields of the row whose coercion failed. They were reported already, so the
+# form's rules do not report them again; the row is judged by its other cells, then left out (judging.py).
 FAILED = "_failed"
 _NONE_FAILED: frozenset[str] = frozenset()
 

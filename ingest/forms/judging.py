@@ -9,6 +9,7 @@ The readers stop short of this so that the worker processes reading files import
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 
 import pandas as pd
@@ -19,7 +20,11 @@ from schemas.customs import EnterpriseMonthlyRow
 from schemas.departments import ActivityRow, EnterpriseRow, LeadRow, SignedProjectRow
 from schemas.rules import Failure, failures
 
-# The model every row of a raw table must pass; a table not named here (raw.dept_reports) is taken as read.
+log = logging.getLogger(__name__)
+
+# A department report's header row (who reported, for which period): one per file, written as read, not a data row.
+UNJUDGED = frozenset({"raw.dept_reports"})
+# The model every row of every other raw table must pass.
 MODELS = {
     "raw.bureau_kpi": BureauKpiRow,
     "raw.bureau_projects": BureauProjectRow,
@@ -44,6 +49,8 @@ def judge_files(results: list[ParsedFile | Exception], models: Mapping[str, type
     try:
         _judge([results[i] for i in waiting], models)
     except Exception:  # noqa: BLE001 - nothing was changed: each file is judged alone below
+        log.warning("a batch of %d files could not be judged together; judging each alone", len(waiting),
+                    exc_info=True)
         for i in waiting:
             try:
                 _judge([results[i]], models)
@@ -64,11 +71,13 @@ def _judge(files: list[ParsedFile], models: Mapping[str, type]) -> None:
     """Judge every pending table of `files`, changing them only once all are judged."""
     tables: list[tuple[ParsedFile, str, pd.DataFrame]] = []
     failed: list[tuple[ParsedFile, Issue]] = []
-    groups: dict[tuple[str, tuple[str, ...]], list[tuple[ParsedFile, Pending]]] = {}
+    groups: dict[tuple[str, tuple[str, ...], frozenset[str]], list[tuple[ParsedFile, Pending]]] = {}
     for parsed in files:
         for item in parsed.pending:
-            groups.setdefault((item.table, tuple(item.columns)), []).append((parsed, item))
-    for (table, columns), batch in groups.items():
+            if item.table not in models and item.table not in UNJUDGED:
+                raise KeyError(f"no model judges the rows of {item.table}")
+            groups.setdefault((item.table, tuple(item.columns), frozenset(item.drop)), []).append((parsed, item))
+    for (table, columns, dropped), batch in groups.items():
         frame = pd.DataFrame([record for _, item in batch for record in item.records], columns=list(columns),
                              dtype=object)
         out: set[object] = set()
@@ -80,7 +89,7 @@ def _judge(files: list[ParsedFile], models: Mapping[str, type]) -> None:
                 parsed, item = batch[n]
                 failed.append((parsed, _issue(failure, item, offset)))
         # Columns chosen rather than dropped: the frame stays one block, which concatenates fast.
-        drop = {FAILED, *batch[0][1].drop}
+        drop = {FAILED, *dropped}
         kept = frame[[column for column in frame.columns if column not in drop]]
         if out:
             kept = kept.drop(index=sorted(out))

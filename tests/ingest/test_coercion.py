@@ -127,3 +127,16 @@ def test_a_table_its_model_cannot_judge_costs_its_own_file_only():
     for parsed in (first, last):
         assert [row["name"] for frame in parsed.tables["raw.things"] for row in frame.to_dict("records")] == ["好项目"]
         assert [(i.row_number, i.rule) for i in parsed.issues] == [(3, "not_negative")]
+
+
+def test_a_table_no_model_judges_is_refused_not_taken_as_read():
+    grid = [["名称", "金额", "日期", "类型"], ["好项目", 1, "2024-05-08", "甲"]]
+    table = find_table(grid, FIELDS, "表")
+    files = [ParsedFile(logical_key=key) for key in ("a", "forgotten")]
+    read_table(files[0], table, COERCIONS, "raw.things")
+    read_table(files[1], table, COERCIONS, "raw.forgotten_things")
+
+    judged_a, forgotten = judge_files(files, {"raw.things": Row})
+
+    assert isinstance(forgotten, KeyError) and "raw.forgotten_things" in str(forgotten)
+    assert [row["name"] for frame in judged_a.tables["raw.things"] for row in frame.to_dict("records")] == ["好项目"]

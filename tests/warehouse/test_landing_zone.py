@@ -119,6 +119,38 @@ def test_a_worker_killed_while_idle_is_replaced(home: Path) -> None:
     assert [r.logical_key for r in read] == ["bureau|认定-0.xlsx", "bureau|认定-1.xlsx"]
 
 
+def test_a_reading_whose_worker_cannot_be_started_is_given_up_alone(home: Path, monkeypatch) -> None:
+    from warehouse import isolation
+
+    paths = [_bureau(home, f"认定-{n}.xlsx") for n in range(3)]
+    reference = load_reference(home / "reference")
+    pool = ParsePool(workers=1)
+    start = isolation._start_worker
+    try:
+        pool.read(read_bureau_files, paths[:1], reference)
+        [idle] = pool._idle
+        idle.process.kill()
+        idle.process.wait()
+        # Both submissions fail to start a worker and leave their files queued; collecting the first fails again.
+        failures = iter([OSError("fork failed")] * 3)
+
+        def start_once_failing(memory_mb: int):
+            if failure := next(failures, None):
+                raise failure
+            return start(memory_mb)
+
+        monkeypatch.setattr(isolation, "_start_worker", start_once_failing)
+        doomed = pool.submit(read_bureau_files, paths[:1], reference)
+        following = pool.submit(read_bureau_files, paths[1:], reference)
+        with pytest.raises(OSError):
+            pool.collect(doomed)
+        read = pool.collect(following)
+    finally:
+        pool.close()
+
+    assert [r.logical_key for r in read] == ["bureau|认定-1.xlsx", "bureau|认定-2.xlsx"]
+
+
 def test_the_workers_read_every_source_without_pandas_or_pandera(demo_inputs: Path, home: Path,
                                                                  pool: ParsePool) -> None:
     # Judging by the models runs in the loader's process: a worker starts in a tenth of a second, in 21 MB.
