@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from pathlib import Path
 
@@ -24,8 +25,9 @@ def _bureau_file(home: Path, name: str, rows: list[list[object]]) -> Path:
     )
 
 
-def _materialize(home: Path) -> dg.ExecuteInProcessResult:
-    return dg.materialize(ASSETS, resources={"warehouse": Warehouse(home=str(home))}, raise_on_error=False)
+def _materialize(home: Path, instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
+    return dg.materialize(ASSETS, resources={"warehouse": Warehouse(home=str(home))}, raise_on_error=False,
+                          instance=instance)
 
 
 def _bureau_checks(result: dg.ExecuteInProcessResult) -> dict[str, dg.AssetCheckEvaluation]:
@@ -96,8 +98,9 @@ def test_the_same_file_dropped_twice_loads_once(home: Path) -> None:
 def test_an_unreadable_file_is_rejected_by_name_and_the_rest_still_loads(home: Path) -> None:
     (home / "landing" / "bureau" / "坏文件.xlsx").write_bytes(b"this is not a workbook")
     _bureau_file(home, "认定-2024年1-5月.xlsx", GOOD_ROWS)
+    instance = dg.DagsterInstance.ephemeral()
 
-    result = _materialize(home)
+    result = _materialize(home, instance)
 
     assert result.success
     with _published(home) as con:
@@ -111,6 +114,12 @@ def test_an_unreadable_file_is_rejected_by_name_and_the_rest_still_loads(home: P
     assert rejected["文件"] == "坏文件.xlsx" and "坏文件.xlsx" in rejected["原因"]
     # every file read is kept, the broken one too
     assert len(list((home / "archive").rglob("*.xlsx"))) == 2
+    # The run's log: a warning naming the rejected file, and one line for the files read without a problem.
+    logged = [(record.level, record.user_message) for record in instance.all_logs(result.run_id)
+              if record.step_key == "bureau_files" and not record.is_dagster_event]
+    assert [level for level, _ in logged] == [logging.WARNING, logging.INFO]
+    assert logged[0][1].startswith("坏文件.xlsx: rejected")
+    assert logged[1][1] == "1个文件读取无误 files read without a problem: 认定-2024年1-5月.xlsx"
 
 
 def test_a_corrected_file_replaces_the_rejected_one(home: Path) -> None:
