@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from pathlib import Path
 
@@ -11,6 +12,9 @@ import duckdb
 from warehouse.crashpoints import crash_point
 from warehouse.database import open_writer
 from warehouse.landing import fsync_dir
+from warehouse.published_changes import update_copy
+
+log = logging.getLogger(__name__)
 
 # The build file is in the engine's own storage format; the published copy is written in the oldest format
 # the DuckDB tools analysts have can read (duckdb-cli 1.5, DBeaver's driver, notebooks on duckdb 1.x), which
@@ -29,6 +33,19 @@ def _write_readable_copy(con: duckdb.DuckDBPyConnection, target: Path) -> None:
         con.execute("DETACH published_copy")  # checkpoints the copy: it carries no WAL
 
 
+def _updated(con: duckdb.DuckDBPyConnection, published_db: Path, staging: Path) -> bool:
+    """The last published file brought up to the build in `staging` (warehouse/published_changes.py); False when
+    a full copy is needed, or bringing it up failed (a full copy is then written; the fault is logged)."""
+    try:
+        changed = update_copy(con, published_db, staging, PUBLISHED_STORAGE_VERSION)
+    except (duckdb.Error, OSError, RuntimeError):
+        log.warning("the published file could not be brought up to the build; writing a full copy", exc_info=True)
+        return False
+    if changed is not None:
+        log.info("published by the tables that changed: %s", ", ".join(changed) or "none")
+    return changed is not None
+
+
 def publish(build_db: Path, published_db: Path) -> Path:
     """Write the build into a new file beside the published one, then rename it over the old one.
 
@@ -45,7 +62,9 @@ def publish(build_db: Path, published_db: Path) -> Path:
     try:
         clear_staging(published_db)
         try:
-            _write_readable_copy(con, staging)
+            if not (published_db.exists() and _updated(con, published_db, staging)):
+                clear_staging(published_db)
+                _write_readable_copy(con, staging)
             crash_point("publish.copy")
             # Read-only on disk too: nobody opens the published file to write to it, by mistake or otherwise.
             staging.chmod(0o444)
