@@ -10,8 +10,9 @@ inside the copy:
   a load at a time, with rising load ids); otherwise it is rewritten;
 - every other table (audit, reference, the data dictionary) is rewritten: they are small;
 - any table whose definition or comments differ is rewritten.
-When the two differ in anything else (schemas, views, macros, the set of tables) or the copy is more than half free
-space, nothing is updated and the caller writes a full copy. Every table's row count is compared at the end.
+When the two differ in anything else (schemas, views, macros, the set of tables, the migrations applied: a build
+file made anew, or a migration that rewrote rows) or the copy is more than half free space, nothing is updated and
+the caller writes a full copy. Every table's row count is compared at the end.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def update_copy(con: duckdb.DuckDBPyConnection, published_db: Path, staging: Pat
 
 
 def _update(con: duckdb.DuckDBPyConnection, build: str) -> list[str] | None:
-    if _mostly_free(con) or _shape(con, build) != _shape(con, COPY):
+    if _mostly_free(con) or any(read(con, build) != read(con, COPY) for read in (_shape, _migrations)):
         return None
     built = _definitions(con, build)
     copied = _definitions(con, COPY)
@@ -85,6 +86,12 @@ def _mostly_free(con: duckdb.DuckDBPyConnection) -> bool:
     [(free, total)] = con.execute("SELECT free_blocks, total_blocks FROM pragma_database_size()"
                                   " WHERE database_name = ?", [COPY]).fetchall()
     return total > 0 and free * 2 > total
+
+
+def _migrations(con: duckdb.DuckDBPyConnection, catalog: str) -> list[tuple]:
+    """The build's history: a migration may rewrite raw rows in place, and a build file made anew (its migrations
+    recorded at its making) numbers its loads afresh; either way the copy's raw rows are not the build's."""
+    return con.execute(f"SELECT * FROM {_ident(catalog)}.audit.migrations ORDER BY ALL").fetchall()
 
 
 def _shape(con: duckdb.DuckDBPyConnection, catalog: str) -> tuple:

@@ -123,3 +123,14 @@ def test_a_published_file_of_another_storage_version_is_written_anew(second_nigh
         assert update_copy(con, published, tmp_path / "staging.duckdb", "v2.0.0") is None
     finally:
         con.close()
+
+
+def test_a_build_made_anew_or_migrated_since_is_left_to_a_full_copy(second_night, tmp_path) -> None:
+    build, published = _copies(second_night[0], tmp_path)
+    con = open_writer(build)
+    try:
+        # What a build file made anew records: its migrations, applied at its making.
+        con.execute("UPDATE audit.migrations SET applied_at = applied_at + INTERVAL 1 DAY")
+        assert update_copy(con, published, tmp_path / "staging.duckdb", PUBLISHED_STORAGE_VERSION) is None
+    finally:
+        con.close()
