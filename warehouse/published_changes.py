@@ -95,15 +95,25 @@ def _migrations(con: duckdb.DuckDBPyConnection, catalog: str) -> list[tuple]:
 
 
 def _shape(con: duckdb.DuckDBPyConnection, catalog: str) -> tuple:
-    """What a full copy carries besides the tables: schemas, views and macros, by their definitions."""
-    schemas = con.execute("SELECT schema_name FROM duckdb_schemas() WHERE database_name = ? AND NOT internal"
-                          " ORDER BY ALL", [catalog]).fetchall()
+    """What a full copy carries besides the tables: schemas, views (their columns' comments too), macros, types
+    and indexes, by their definitions."""
+    schemas = con.execute("SELECT schema_name, comment FROM duckdb_schemas() WHERE database_name = ?"
+                          " AND NOT internal ORDER BY ALL", [catalog]).fetchall()
     views = con.execute("SELECT schema_name, view_name, sql, comment FROM duckdb_views() WHERE database_name = ?"
                         " AND NOT internal ORDER BY schema_name, view_name", [catalog]).fetchall()
+    view_columns = con.execute(
+        "SELECT c.schema_name, c.table_name, c.column_name, c.comment FROM duckdb_columns() c"
+        " JOIN duckdb_views() v ON v.database_name = c.database_name AND v.schema_name = c.schema_name"
+        " AND v.view_name = c.table_name WHERE c.database_name = ? AND NOT v.internal ORDER BY ALL",
+        [catalog]).fetchall()
+    types = con.execute("SELECT schema_name, type_name, logical_type, comment FROM duckdb_types()"
+                        " WHERE database_name = ? AND NOT internal ORDER BY ALL", [catalog]).fetchall()
+    indexes = con.execute("SELECT schema_name, index_name, sql FROM duckdb_indexes() WHERE database_name = ?"
+                          " ORDER BY ALL", [catalog]).fetchall()
     macros = con.execute("SELECT schema_name, function_name, function_type, parameters::VARCHAR, macro_definition,"
                          " comment FROM duckdb_functions() WHERE database_name = ? AND NOT internal"
                          " ORDER BY ALL", [catalog]).fetchall()
-    return schemas, views, macros
+    return schemas, views, view_columns, macros, types, indexes
 
 
 def _definitions(con: duckdb.DuckDBPyConnection, catalog: str) -> dict[tuple[str, str], tuple]:
