@@ -85,7 +85,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):
                           "内容最后变化 content last changed": built_at.isoformat(sep=" ", timespec="seconds")},
             )
         outcomes = run_checks(con, checks, context.run_id)
-        labels = {o.check.name: column_labels(con, o.check.table) for o in outcomes}
+        labels = {o.check.name: column_labels(con, o.check.table) | dict(o.check.own_labels) for o in outcomes}
     count_in_run(context, failed_checks=sum(not o.passed and o.check.severity != "information" for o in outcomes))
     folder = warehouse.paths.reports / "checks" / context.run_id
     for outcome in outcomes:

@@ -16,6 +16,8 @@ from warehouse.objects import parse_reads, sql_objects
 
 _SEVERITY = re.compile(r"^--\s*severity:\s*(error|warn)\s*$", re.MULTILINE | re.IGNORECASE)
 _TARGET = re.compile(r"^--\s*checks:\s*(\w+\.\w+)\s*$", re.MULTILINE)
+# A column the check makes itself (no table's comment names it): '-- column used_value: 采用的数值'.
+_COLUMN = re.compile(r"^--\s*column\s+(\w+):\s*(.+?)\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class SqlCheck:
     sql: str
     severity: str  # blocking | warning | information
     table: str  # 'schema.name' of the table it inspects
+    own_labels: tuple[tuple[str, str], ...] = ()  # (column, Chinese label) of the columns it makes itself
 
     @property
     def blocking(self) -> bool:
@@ -61,7 +64,7 @@ def parse_check(file: Path, tables: frozenset[str]) -> SqlCheck:
         table = read[0]
     if table not in tables:
         raise ValueError(f"{file}: checks {table}, which no file of warehouse/sql/core or marts creates")
-    return SqlCheck(file.stem, first.removeprefix("--").strip(), text, severity, table)
+    return SqlCheck(file.stem, first.removeprefix("--").strip(), text, severity, table, tuple(_COLUMN.findall(text)))
 
 
 @functools.cache

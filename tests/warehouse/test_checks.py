@@ -13,6 +13,7 @@ import pytest
 
 from warehouse.checks import parse_check, record_results, sql_checks, write_csv
 from warehouse.database import connect, prepare
+from warehouse.objects import column_labels
 
 TABLES = frozenset({"marts.kpi_completion", "core.projects"})
 
@@ -56,6 +57,19 @@ def test_every_shipped_check_runs_on_the_demo_warehouse(demo_run) -> None:
         failing = {check.name: len(check.failing_rows(con)) for check in sql_checks()}
     assert {name for name, rows in failing.items() if rows and not name.startswith("info_")} == set()
     assert failing["info_department_cross_reported"] == 3
+
+
+def test_every_column_a_check_shows_has_a_chinese_label(demo_run) -> None:
+    """From the comments of the tables, or the check's own '-- column NAME: 标签' lines for what it computes."""
+    with demo_run.connect() as con:
+        unlabelled = {}
+        for check in sql_checks():
+            columns = [d[0] for d in con.execute(check.sql).description]
+            labels = column_labels(con, check.table) | dict(check.own_labels)
+            unlabelled[check.name] = [c for c in columns if c not in labels]
+    assert {name: columns for name, columns in unlabelled.items() if columns} == {}
+    assert dict(next(c for c in sql_checks() if c.name == "kpi_sources_disagree").own_labels)["used_value"] == \
+        "采用的数值"
 
 
 def test_failing_rows_written_as_csv_never_start_a_formula(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
 -- 累计值不应下降 A year-to-date figure never falls from one month to the next.
+-- column previous_actual: 上期累计值
 -- severity: warn
 SELECT year, metric_code, basis, month, actual,
        previous_month, previous_actual
