@@ -7,7 +7,14 @@ from assets.display import rows_table
 from assets.reference import reference_data, reference_or_fail
 from assets.run_tags import count_in_run
 from ingest.sources import SOURCES, Source
-from warehouse.audit import open_findings, open_quarantine, open_rejections, skipped_files, unbalanced_loads
+from warehouse.audit import (
+    LANDING_CHECK_TABLES,
+    open_findings,
+    open_quarantine,
+    open_rejections,
+    skipped_files,
+    unbalanced_loads,
+)
 from warehouse.build import source_fingerprint
 from warehouse.checks import record_results
 from warehouse.landing import REFUSED
@@ -52,7 +59,7 @@ def landing_asset(source: Source) -> dg.AssetsDefinition:
             findings = open_findings(con, source.name)
             skipped = skipped_files(con, source.name)
             unbalanced = unbalanced_loads(con, source.name)
-            labels = {table: column_labels(con, f"audit.{table}") for table in ("loads", "quarantine", "skipped_files")}
+            labels = {table.removeprefix("audit."): column_labels(con, table) for table in LANDING_CHECK_TABLES}
             version = source_fingerprint(con, source.name)
             refused = skipped[skipped["reason"].isin(REFUSED)]
             specs = {spec.name: spec for spec in _specs(name)}

@@ -20,7 +20,10 @@ import duckdb
 from ingest.sources import SOURCES
 from reports.figures import BASIS_ZH, STATUS_ZH, amount, percent
 from reports.width import display_width, pad
+from warehouse.audit import LANDING_CHECK_TABLES
+from warehouse.check_columns import check_labels
 from warehouse.database import records
+from warehouse.objects import column_labels
 
 SOURCE_ZH = {source.name: source.label for source in SOURCES}
 LOAD_STATUS_ZH = {"loaded": "已入库", "superseded": "已被替代", "rejected": "整体退回", "failed": "写入失败"}
@@ -45,6 +48,7 @@ class CheckRecord:
     failing_rows: int
     description: str
     failing: list[dict] = field(default_factory=list)  # up to 100 failing rows, {column: value}
+    labels: dict[str, str] = field(default_factory=dict)  # column -> its Chinese label
 
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[int] = ()) -> str:
@@ -111,12 +115,13 @@ def _shown(value: object) -> str:
     return str(value).removesuffix(" 00:00:00")  # a date that went through a DataFrame
 
 
-def describe_row(row: dict) -> str:
-    """A failing row in one line: what names it first, then its other values."""
+def describe_row(row: dict, labels: dict[str, str] | None = None) -> str:
+    """A failing row in one line: what names it first, then its other values, each by its Chinese label."""
+    labels = labels or {}
     present = {k: v for k, v in row.items() if v not in (None, "")}
     name_key = next((k for k in NAME_COLUMNS if k in present), None)
     # Surrogate keys (project_id, lead_key) tell a reader nothing once the row is named.
-    rest = "，".join(f"{k}={_shown(v)}" for k, v in present.items()
+    rest = "，".join(f"{labels.get(k, k)}={_shown(v)}" for k, v in present.items()
                     if k != name_key and not (name_key and k.endswith(("_id", "_key"))))
     text = (_shown(present[name_key]) + (f"（{rest}）" if rest else "")) if name_key else rest
     if display_width(text) > LINE_WIDTH:
@@ -129,7 +134,7 @@ def describe_row(row: dict) -> str:
 def _check_lines(record: CheckRecord) -> list[str]:
     lines = [f"  [{SEVERITY_ZH.get(record.severity, record.severity)}] {record.table_name} / {record.check_name}："
              f"{record.description}（{record.failing_rows} 行 rows）"]
-    lines += [f"      · {describe_row(row)}" for row in record.failing[:SHOWN_PER_CHECK]]
+    lines += [f"      · {describe_row(row, record.labels)}" for row in record.failing[:SHOWN_PER_CHECK]]
     if record.failing_rows > min(len(record.failing), SHOWN_PER_CHECK):
         lines.append(f"      … 另有 {record.failing_rows - min(len(record.failing), SHOWN_PER_CHECK)} 行 more rows")
     return lines
@@ -159,6 +164,20 @@ def check_records(database: Path, run_id: str | None) -> list[CheckRecord]:
     """The run's check results as audit.check_results keeps them (the build file: a blocked build is not published)."""
     with duckdb.connect(str(database), read_only=True) as con:
         found = records(con, "check_results", run_id=run_id)
-    return [CheckRecord(**{k: v for k, v in row.items() if k != "failing"},
-                        failing=json.loads(row["failing"]) if row["failing"] else [])
-            for row in found]
+        return [CheckRecord(**{k: v for k, v in row.items() if k != "failing"},
+                            failing=json.loads(row["failing"]) if row["failing"] else [],
+                            labels={} if row["passed"] else _labels(con, row["table_name"], row["check_name"]))
+                for row in found]
+
+
+def _labels(con: duckdb.DuckDBPyConnection, table: str, check: str) -> dict[str, str]:
+    """The labels the UI gives a check's columns: a SQL check's from the table it inspects and its own file's, a
+    landing check's (on an ingest asset, not a table) from the audit tables its rows come from."""
+    if table in {f"{schema}.{name}" for schema, name in con.execute(
+            "SELECT schema_name, table_name FROM duckdb_tables() UNION ALL"
+            " SELECT schema_name, view_name FROM duckdb_views()").fetchall()}:
+        return column_labels(con, table) | check_labels(check)
+    labels: dict[str, str] = {}
+    for audit_table in LANDING_CHECK_TABLES:
+        labels = column_labels(con, audit_table) | labels
+    return labels

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 
 from warehouse.database import query
 
+# The tables a landing check's failing rows come from (rejected and refused files, quarantined cells, loads).
+LANDING_CHECK_TABLES = ("audit.loads", "audit.quarantine", "audit.skipped_files")
+
 
 def open_rejections(con: duckdb.DuckDBPyConnection, source: str | None) -> pd.DataFrame:
     return query(con, "open_rejections", source=source)

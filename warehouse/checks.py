@@ -11,13 +11,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from warehouse.check_columns import own_labels
 from warehouse.database import insert_frame, sql_files
 from warehouse.objects import parse_reads, sql_objects
 
 _SEVERITY = re.compile(r"^--\s*severity:\s*(error|warn)\s*$", re.MULTILINE | re.IGNORECASE)
 _TARGET = re.compile(r"^--\s*checks:\s*(\w+\.\w+)\s*$", re.MULTILINE)
-# A column the check makes itself (no table's comment names it): '-- column used_value: 采用的数值'.
-_COLUMN = re.compile(r"^--\s*column\s+(\w+):\s*(.+?)\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def parse_check(file: Path, tables: frozenset[str]) -> SqlCheck:
         table = read[0]
     if table not in tables:
         raise ValueError(f"{file}: checks {table}, which no file of warehouse/sql/core or marts creates")
-    return SqlCheck(file.stem, first.removeprefix("--").strip(), text, severity, table, tuple(_COLUMN.findall(text)))
+    return SqlCheck(file.stem, first.removeprefix("--").strip(), text, severity, table, own_labels(text))
 
 
 @functools.cache

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from orchestration.definitions import build_definitions
-from orchestration.report import CheckRecord, check_records, check_section, run_report, text_table
+from orchestration.report import CheckRecord, check_records, check_section, describe_row, run_report, text_table
 from reports.width import display_width
 from tests.workbooks import KPI_HEADER, write_workbook
 from warehouse.home import Paths
@@ -34,6 +34,8 @@ def test_the_report_names_every_problem_with_its_reason(home: Path) -> None:
     problems, information = checks.split("提示信息 information")
     assert "customs_files / files_readable" in problems and "坏文件.xlsx" in problems
     assert "bureau_files / rows_valid" in problems and "外星指标" in problems
+    # Each value by the Chinese label the UI gives its column (audit.quarantine's comments).
+    assert "行号=3" in problems and "row_number" not in problems
 
 
 def test_chinese_columns_line_up_by_display_width() -> None:
@@ -78,3 +80,11 @@ def test_the_check_section_puts_problems_apart_from_information_and_names_the_ro
     assert "财政金融局（department_code=D03，week=26）" in information and "社会事业局" in information
     assert "星河直播电商产业园项目（signed_on=2024-02-05）" in information  # named, its surrogate key left out
     assert "trade_cumulative_not_falling" not in text  # passed
+
+
+def test_a_failing_row_names_its_values_by_their_labels() -> None:
+    row = {"project_id": "P41", "project_name": "星河直播电商产业园项目", "investor": "杭州星河", "kind": "签约项目"}
+    labels = {"investor": "投资方", "kind": "类别", "project_name": "项目名称"}
+
+    assert describe_row(row, labels) == "星河直播电商产业园项目（投资方=杭州星河，类别=签约项目）"
+    assert describe_row(row) == "星河直播电商产业园项目（investor=杭州星河，kind=签约项目）"
