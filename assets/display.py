@@ -12,6 +12,10 @@ import pandas as pd
 
 from warehouse.build import Column
 
+# Our severities as Dagster shows them: only a blocking check is an error; information is never a failure of ours.
+CHECK_SEVERITY = {"blocking": dg.AssetCheckSeverity.ERROR, "warning": dg.AssetCheckSeverity.WARN,
+                  "information": dg.AssetCheckSeverity.WARN}
+
 # Rows shown inline on a check; the full list is in the CSV beside the run and in the warehouse.
 SHOWN_ROWS = 200
 

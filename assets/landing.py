@@ -3,7 +3,7 @@
 import dagster as dg
 import pandas as pd
 
-from assets.display import rows_table
+from assets.display import CHECK_SEVERITY, rows_table
 from assets.reference import reference_data, reference_or_fail
 from assets.run_tags import count_in_run
 from ingest.sources import SOURCES, Source
@@ -27,19 +27,20 @@ from warehouse.runs import note_run
 LOGGED_NAMES = 20
 
 
+# Each landing check once: its severity and words serve its spec, its result in the UI and audit.check_results.
+# A rejected file or a quarantined cell is for whoever sent it to fix (warning); an unbalanced load is ours (blocking).
+_CHECKS = {
+    "files_readable": ("warning", "每个文件都能识别；未读取的文件列在旁边 every file in the landing zone could be "
+                                  "read and placed (those not read are listed beside)"),
+    "rows_valid": ("warning", "每一行都通过校验 every row of the files in force passed validation"),
+    "rows_balance": ("blocking", "每个文件：读取行 = 接受行 + 隔离行，否则不发布 every load accounts for every row "
+                                 "read (read = accepted + quarantined); publication stops if one does not"),
+}
+
+
 def _specs(name: str) -> list[dg.AssetCheckSpec]:
-    return [
-        dg.AssetCheckSpec("files_readable", asset=name,
-                          description="每个文件都能识别；未读取的文件列在旁边 "
-                                      "every file in the landing zone could be read and placed (those not read are "
-                                      "listed beside)"),
-        dg.AssetCheckSpec("rows_valid", asset=name,
-                          description="每一行都通过校验 every row of the files in force passed validation"),
-        dg.AssetCheckSpec("rows_balance", asset=name, blocking=True,
-                          description="每个文件：读取行 = 接受行 + 隔离行，否则不发布 "
-                                      "every load accounts for every row read (read = accepted + quarantined); "
-                                      "publication stops if one does not"),
-    ]
+    return [dg.AssetCheckSpec(check, asset=name, blocking=severity == "blocking", description=description)
+            for check, (severity, description) in _CHECKS.items()]
 
 
 def landing_asset(source: Source) -> dg.AssetsDefinition:
@@ -62,12 +63,10 @@ def landing_asset(source: Source) -> dg.AssetsDefinition:
             labels = {table.removeprefix("audit."): column_labels(con, table) for table in LANDING_CHECK_TABLES}
             version = source_fingerprint(con, source.name)
             refused = skipped[skipped["reason"].isin(REFUSED)]
-            specs = {spec.name: spec for spec in _specs(name)}
-            record_results(con, context.run_id, [
-                ("files_readable", name, "warning", specs["files_readable"].description,
-                 pd.concat([rejected, refused], ignore_index=True)),
-                ("rows_valid", name, "warning", specs["rows_valid"].description, quarantined),
-                ("rows_balance", name, "blocking", specs["rows_balance"].description, unbalanced)])
+            failing = {"files_readable": pd.concat([rejected, refused], ignore_index=True), "rows_valid": quarantined,
+                       "rows_balance": unbalanced}
+            record_results(con, context.run_id, [(check, name, severity, description, failing[check])
+                                                 for check, (severity, description) in _CHECKS.items()])
         # A line per file that needs a look; the clean ones in one line (each log line is a row Dagster writes to
         # its event log: a thousand workbooks would cost seconds).
         clean = []
@@ -97,7 +96,7 @@ def landing_asset(source: Source) -> dg.AssetsDefinition:
         )
         yield dg.AssetCheckResult(
             check_name="files_readable", passed=rejected.empty and refused.empty,
-            severity=dg.AssetCheckSeverity.ERROR,
+            severity=CHECK_SEVERITY[_CHECKS["files_readable"][0]],
             description=_names(rejected, "个文件未能读入 files rejected or not written") if not rejected.empty
             else _names(refused, "个文件被拒绝打开 files refused") if not refused.empty
             else _names(skipped, "个文件未读取（见下）files not read, see below") if not skipped.empty else None,
@@ -105,14 +104,14 @@ def landing_asset(source: Source) -> dg.AssetsDefinition:
                       "未读取的文件 files not read": rows_table(skipped, labels["skipped_files"])},
         )
         yield dg.AssetCheckResult(
-            check_name="rows_valid", passed=quarantined.empty, severity=dg.AssetCheckSeverity.WARN,
+            check_name="rows_valid", passed=quarantined.empty, severity=CHECK_SEVERITY[_CHECKS["rows_valid"][0]],
             description=None if quarantined.empty else f"{rows_quarantined} 行被隔离，涉及文件 (rows quarantined in): "
             + "、".join(quarantined["file_name"].unique()),
             metadata={"隔离的单元格 quarantined cells": rows_table(quarantined, labels["quarantine"]),
                       "文件层面的发现 file findings": rows_table(findings, labels["quarantine"])},
         )
         yield dg.AssetCheckResult(
-            check_name="rows_balance", passed=unbalanced.empty, severity=dg.AssetCheckSeverity.ERROR,
+            check_name="rows_balance", passed=unbalanced.empty, severity=CHECK_SEVERITY[_CHECKS["rows_balance"][0]],
             description=None if unbalanced.empty else _names(unbalanced, "个文件的行数对不上 loads do not balance"),
             metadata={"对不上的读取 unbalanced loads": rows_table(unbalanced, labels["loads"])},
         )

@@ -7,7 +7,7 @@ import hashlib
 
 import dagster as dg
 
-from assets.display import column_schema, rows_table
+from assets.display import CHECK_SEVERITY, column_schema, rows_table
 from assets.reference import reference_data
 from assets.run_tags import count_in_run
 from ingest.sources import SOURCE_BY_NAME
@@ -16,9 +16,6 @@ from warehouse.checks import run_checks, sql_checks, write_csv
 from warehouse.objects import SqlObject, column_labels, sql_objects
 from warehouse.resource import Warehouse
 from warehouse.runs import note_run
-
-_SEVERITY = {"blocking": dg.AssetCheckSeverity.ERROR, "warning": dg.AssetCheckSeverity.WARN,
-             "information": dg.AssetCheckSeverity.WARN}
 
 
 def table_key(table: str) -> dg.AssetKey:
@@ -97,7 +94,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):
                 str(write_csv(outcome.failing, folder / f"{check.name}.csv", labels[check.name])))
         yield dg.AssetCheckResult(
             asset_key=table_key(check.table), check_name=check.name, passed=outcome.passed,
-            severity=_SEVERITY[check.severity],
+            severity=CHECK_SEVERITY[check.severity],
             description=check.description if outcome.passed else
             f"{len(outcome.failing)} 行不符合 (rows break it): {check.description}",
             metadata=metadata,
