@@ -121,3 +121,12 @@ def test_python_and_sql_place_every_week_in_the_same_month(con) -> None:
     assert len(last_weeks) == 24  # 2023 and 2024
     assert [(year, month, month_last_week(year, month)[1]) for year, month, _ in last_weeks] == last_weeks
     assert month_last_week(2024, 4) == (2024, 17)  # 30 April 2024 is a Tuesday: its week belongs to May
+
+
+def test_an_abandoned_lead_leaves_the_pipeline(con) -> None:
+    # Its last report (已放弃) gives no stage; the stage of an earlier report must not keep it in the pipeline.
+    abandoned = {name for (name,) in con.execute(
+        "SELECT project_name FROM core.projects WHERE lead_status = '已放弃'").fetchall()}
+    in_pipeline = {name for (name,) in con.execute("SELECT project_name FROM marts.project_pipeline").fetchall()}
+    assert len(abandoned) == 8
+    assert abandoned & in_pipeline == set()

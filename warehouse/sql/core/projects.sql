@@ -27,7 +27,8 @@ bureau_stages AS (
 ),
 latest_lead AS (
     SELECT project_id, arg_max(lead_status, (as_of, load_id, row_number)) AS lead_status,
-           arg_max(reported_stage, (as_of, load_id, row_number)) AS lead_stage
+           -- The latest report's stage, NULL included: an abandoned lead (已放弃) has none and leaves the pipeline.
+           arg_max_null(reported_stage, (as_of, load_id, row_number)) AS lead_stage
     FROM m WHERE source = 'department_lead' GROUP BY project_id
 ),
 described AS (
