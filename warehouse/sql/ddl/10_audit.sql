@@ -118,8 +118,8 @@ COMMENT ON COLUMN audit.file_findings.message IS '说明 what was found';
 
 COMMENT ON TABLE audit.skipped_files IS '接收目录中未读取的文件（符号链接、隐藏文件、不支持的类型、内容重复）entries of the landing zone not read, and why';
 COMMENT ON COLUMN audit.skipped_files.source IS '来源 source';
-COMMENT ON COLUMN audit.skipped_files.file_path IS '文件 path within the landing folder';
-COMMENT ON COLUMN audit.skipped_files.file_name IS '文件名 file name';
+COMMENT ON COLUMN audit.skipped_files.file_path IS '文件路径 path within the landing folder';
+COMMENT ON COLUMN audit.skipped_files.file_name IS '文件 file name';
 COMMENT ON COLUMN audit.skipped_files.reason IS '原因代码 not_a_regular_file, hidden, unsupported_type, too_large, same_content';
 COMMENT ON COLUMN audit.skipped_files.message IS '说明 why it was not read';
 COMMENT ON COLUMN audit.skipped_files.same_as_load_id IS '内容相同的读取编号 the load of the same content';

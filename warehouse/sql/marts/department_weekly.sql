@@ -32,7 +32,8 @@ reported AS (
     SELECT department_code, year, week, list(DISTINCT file_name ORDER BY file_name) AS files
     FROM core.department_reports GROUP BY ALL
 ),
--- A lead counts once a year for a department: valuable when the latest status it reported by then is (core.codes).
+-- A lead counts once a year for a department: valuable when the latest status it reported by then is one
+-- core.codes marks valuable.
 lead_latest AS (
     SELECT g.department_code, g.year, g.week, s.valuable
     FROM core.department_weeks g
