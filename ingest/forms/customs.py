@@ -12,7 +12,7 @@ from itertools import islice
 from pathlib import Path
 
 from ingest.codes import clean_code
-from ingest.csv_lines import BrokenLine, read_csv_lines
+from ingest.csv_lines import BrokenLine
 from ingest.encoding import detect_encoding
 from ingest.filetype import CSV, identify, wrong_extension
 from ingest.forms.common import (
@@ -154,8 +154,10 @@ def _read(path: Path, reference: Reference) -> ParsedFile:
 def _read_csv(path: Path, reference: Reference) -> ParsedFile:
     head = _head_grid(path)
     if _find(head, ENTERPRISE_FIELDS, path.stem):
-        grid, broken = read_csv_lines(path)
-        return _read_enterprise_table(path, find_table(grid, ENTERPRISE_FIELDS, path.stem), reference, broken)
+        # A table of a few hundred rows: read as any workbook is, within the same bounds (its size, its delimiter).
+        workbook = read_workbook(path)
+        table = find_table(workbook.sheets[path.stem], ENTERPRISE_FIELDS, path.stem)
+        return _read_enterprise_table(path, table, reference, workbook.broken)
     if table := _find(head, PLATFORM_FIELDS, path.stem):
         return _read_platform_csv(path, table, _width(head))
     raise FileRejected(_NOT_CUSTOMS)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import os
 from decimal import Decimal as D
 from pathlib import Path
 
+import pytest
+
+from ingest import bounds
 from ingest.forms.customs import read_customs_file
 from ingest.forms.reference import load_reference
+from ingest.unreadable import UnreadableFile
 from tests.customs.conftest import FUYUAN, OUTSIDER, ZHENGTENG, ZHENMAO, cumulative_table, monthly_table
 from tests.workbooks import write_workbook
 from warehouse.checks import sql_checks
@@ -251,3 +256,17 @@ def test_a_line_break_typed_inside_a_csv_cell_is_one_record(trade_home: Path, bu
     # the header's cell runs over lines 4 and 5: the enterprise is line 6, as an editor shows it
     assert con.execute("SELECT row_number, total_ytd_wan_yuan FROM raw.customs_enterprise_monthly").fetchall() == [
         (6, D("296.5800"))]
+
+
+def test_an_enterprise_table_saved_as_csv_is_bounded_like_any_workbook(trade_home: Path, monkeypatch) -> None:
+    grid = cumulative_table(2024, 1, [(FUYUAN[0], FUYUAN[3], FUYUAN[2], 100.00, 70.00, 30.00)])
+    path = trade_home / "landing" / "customs" / "2024年1月西城区企业进出口情况.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        csv.writer(out).writerows(["" if cell is None else cell for cell in row] for row in grid)
+    reference = load_reference(trade_home / "reference")
+    assert read_customs_file(path, reference).rows_read == 1
+    monkeypatch.setattr(bounds, "MAX_FILE_BYTES", path.stat().st_size - 1)  # a limit this file just breaks
+
+    with pytest.raises(UnreadableFile, match="file too large"):
+        read_customs_file(path, reference)
