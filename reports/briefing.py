@@ -209,10 +209,11 @@ def gaps(con: duckdb.DuckDBPyConnection, period: Month, kpis: list[Row]) -> Sect
             lines.append(f"{k['metric_name']}{Month(0, k['month']).label}{amount(k['actual'])}{k['unit']}为"
                          f"{BASIS_ZH.get(k['basis'], k['basis'])}数，尚未认定。")
     week = period.iso_week
-    unreported = rows(con, "department_weeks_unreported", iso_year=week.year, iso_week=week.week)
-    if unreported:
-        lines.append(f"{week.year}年第{week.week}周未报送的部门（{len(unreported)}个）："
-                     + "、".join(d["department_name"] for d in unreported) + "。")
+    owing = rows(con, "departments_owing", iso_year=week.year, iso_week=week.week)
+    if owing:
+        lines.append(f"{week.year}年第{week.week}周未报送的部门（{len(owing)}个）："
+                     + "、".join(d["department_name"] for d in owing)
+                     + "，欠报" + "、".join(sorted({d["owed_period"] for d in owing})) + "。")
     unconfirmed = rows(con, "projects_unconfirmed", year=period.year, month=period.month)
     if unconfirmed:
         lines.append(f"部门报送已签约、市商务局尚未认定的项目（{len(unconfirmed)}个）："

@@ -41,8 +41,10 @@ _ALSO_SENT = ("registered_enterprises", "trips", "enterprises_visited", "investo
 
 def reported_text(r: Row) -> str:
     """What a department sent in the week, in words."""
-    if not r["reported"]:
+    if not r["ranked"]:
         return "本周未报送"
+    if not r["reported"]:
+        return "本周无应报的报告"  # a monthly reporter between its reports: ranked on what it sent before
     parts = [f"线索{r['leads']}条（有价值{r['valuable_leads']}条）"]
     if r["signed_projects"]:
         parts.append(f"签约项目{r['signed_projects']}个、{amount(r['signed_investment_yi_yuan'])}亿元")
@@ -54,12 +56,13 @@ def reported_text(r: Row) -> str:
 def summary_lines(ranking: list[Row], week: IsoWeek) -> list[str]:
     red = [r["department_name"] for r in ranking if r["list"] == "red"]
     black = [r["department_name"] for r in ranking if r["list"] == "black"]
-    silent = [r["department_name"] for r in ranking if not r["reported"]]
+    # Not ranked: a report owed by this week is missing (a monthly reporter owes nothing most weeks).
+    silent = [r["department_name"] for r in ranking if not r["ranked"]]
     lines = [f"根据各部门{week.label}报送的全员招商数据，按年初至本周各项指标完成率加权计分，排序如下。"]
     lines.append(f"红榜：{'、'.join(red) or '无'}。")
     lines.append(f"黑榜：{'、'.join(black) or '无'}。")
     if silent:
-        lines.append(f"本周未报送的部门（{len(silent)}个）：{'、'.join(silent)}，请于下周一前补报。")
+        lines.append(f"本周未报送的部门（{len(silent)}个）：{'、'.join(silent)}，未参与排名，请尽快补报。")
     return lines
 
 
@@ -88,7 +91,7 @@ def write_ranking_notice(published: Path, reports_root: Path, week: IsoWeek | No
               [[UNRANKED if r["rank"] is None else str(r["rank"]), r["department_name"], f"{r['score']:.4f}",
                 LIST_ZH.get(r["list"], ""), reported_text(r)] for r in ranking],
               fills=[r["list"] if r["list"] in LIST_ZH else None for r in ranking],
-              widths_cm=[1.2, 3.2, 1.8, 1.6, 8.0])
+              widths_cm=[1.6, 3.2, 1.8, 1.6, 7.6])
     word.heading(doc, "二、本周新报签约项目")
     if new_projects:
         word.grid(doc, ["项目名称", "总投资（亿元）", "签约日期", "填报部门"],

@@ -49,6 +49,9 @@ def title(doc: DocumentType, text: str, subtitle: str | None = None) -> None:
 
 def heading(doc: DocumentType, text: str) -> None:
     paragraph = doc.add_paragraph()
+    # A heading never ends a page apart from what it heads (the notice's table began on the next page).
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.space_before = Pt(12)
     run = paragraph.add_run(text)
     _east_asian(run, HEADING_FONT)
     run.font.size = Pt(15)

@@ -4,6 +4,7 @@ department reported, as Word and Excel."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import docx
 import openpyxl
@@ -11,6 +12,7 @@ import pytest
 
 from reports.__main__ import main
 from reports.periods import IsoWeek
+from reports.weekly import write_ranking_notice
 
 
 def test_the_weekly_notice_ranks_lists_and_says_what_each_department_sent(demo_run) -> None:
@@ -41,9 +43,23 @@ def test_the_weekly_notice_ranks_lists_and_says_what_each_department_sent(demo_r
     assert sheet.freeze_panes == "A3"
 
 
-def test_the_default_week_is_the_latest_ranked_one(demo_run) -> None:
+def test_the_default_week_is_the_latest_ranked_one(demo_run, capsys) -> None:
+    # The nightly job wrote this folder already: what this call wrote is what it prints.
     assert main(["--home", str(demo_run.home), "ranking"]) == 0
-    assert list((demo_run.home / "reports" / "2024-W26").glob("*.docx"))
+    written = [Path(line) for line in capsys.readouterr().out.splitlines()]
+    assert {path.suffix for path in written} >= {".docx", ".xlsx"}
+    assert {path.parent for path in written} == {demo_run.home / "reports" / "2024-W26"}
+
+
+def test_a_department_between_its_monthly_reports_is_ranked_and_not_listed_as_missing(demo_run, tmp_path) -> None:
+    notice = write_ranking_notice(demo_run.published, tmp_path, IsoWeek(2024, 20))
+    document = docx.Document(str(notice.docx))
+    text = "\n".join(p.text for p in document.paragraphs)
+    rows = {row.cells[1].text: [c.text for c in row.cells] for row in document.tables[0].rows[1:]}
+    # 党群工作部 reports monthly: in week 20 it owed nothing, so it is ranked (2nd) and not told to send a report.
+    assert rows["党群工作部"][0] == "2" and rows["党群工作部"][4] == "本周无应报的报告"
+    missing = next(line for line in text.splitlines() if line.startswith("本周未报送的部门"))
+    assert "党群工作部" not in missing and "财政金融局" in missing
 
 
 @pytest.mark.parametrize(("text", "message"), [
