@@ -20,8 +20,12 @@ PERIOD_FOLDER = "2024-06"
 
 @pytest.fixture(scope="module")
 def written(demo_run) -> Path:
+    folder = demo_run.home / "reports" / PERIOD_FOLDER
+    before = {path: path.stat().st_mtime_ns for path in folder.glob("*")}  # the nightly job wrote them already
     assert main(["--home", str(demo_run.home), "briefing", "--period", "2024-06"]) == 0
-    return demo_run.home / "reports" / PERIOD_FOLDER
+    rewritten = {path.suffix for path in folder.glob("*") if path.stat().st_mtime_ns != before.get(path)}
+    assert rewritten >= {".docx", ".md", ".xlsx"}
+    return folder
 
 
 def _docx_text(folder: Path) -> str:
