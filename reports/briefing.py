@@ -151,13 +151,14 @@ def batches(con: duckdb.DuckDBPyConnection) -> Section:
         section.paragraphs.append("尚无“三个一批”项目。")
     for b in shown:
         name = f"第{chinese_number(b['batch'])}期“三个一批”"
+        kind = b["batch_type"] or "三个一批"  # as the bureau's list names the batch: 签约一批, 开工一批, 投产一批
         money = f"总投资{amount(b['total_investment_yi_yuan'])}亿元"
         if b["signed"] == 0:
-            text = (f"谋划第{chinese_number(b['batch'])}期“签约一批”项目{b['projects']}个，{money}，"
+            text = (f"谋划第{chinese_number(b['batch'])}期“{kind}”项目{b['projects']}个，{money}，"
                     f"分别为{b['project_names']}")
         else:
             of = f"（共{b['projects']}个）" if b["signed"] < b["projects"] else ""
-            text = f"{name}活动，我区签约一批项目{b['signed']}个{of}，{money}，分别为{b['project_names']}"
+            text = f"{name}活动，我区{kind}项目{b['signed']}个{of}，{money}，分别为{b['project_names']}"
             text += f"；已开工{b['started']}个" if b["started"] else ""
         text += f"，{b['waiting_provincial']}个等待省里认定" if b["waiting_provincial"] else ""
         text += f"，{b['confirmed_provincial']}个已获省级认定" if b["confirmed_provincial"] else ""

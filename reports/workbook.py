@@ -62,6 +62,7 @@ BATCH_COLUMNS = [
     Column("总投资（亿元）", "total_investment_yi_yuan", "amount"), Column("已签约（个）", "signed", "int"),
     Column("已开工（个）", "started", "int"), Column("待省级认定（个）", "waiting_provincial", "int"),
     Column("已省级认定（个）", "confirmed_provincial", "int"), Column("项目名称", "project_names"),
+    Column("类型", "batch_type"),
 ]
 TRADE_ENTERPRISE_COLUMNS = [
     Column("企业名称", "enterprise_name"), Column("统一社会信用代码", "uscc"), Column("海关编码", "customs_code"),

@@ -116,6 +116,7 @@ def test_the_workbook_holds_the_figures_with_units_and_rates(written: Path) -> N
 
     batches = {r[0]: r for r in _cells(book["三个一批"])[1:]}
     assert batches[12][1] == 2 and batches[13][1:3] == (2, 6)
+    assert (batches[9][-1], batches[10][-1], batches[13][-1]) == ("投产一批", "开工一批", "签约一批")  # the bureau's
 
     enterprises = {r[0]: r for r in _cells(book["进出口企业"])[2:]}
     assert enterprises["漯河臻茂实业有限公司"][7] == "是"
