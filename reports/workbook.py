@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -12,6 +13,14 @@ from reports.figures import BASIS_ZH, DEPARTMENT_MEASURES, LIST_ZH, STATUS_ZH, U
 from reports.periods import Month
 from reports.quality import quality_rows
 from reports.queries import Row, one, rows
+
+
+def score_detail_text(detail: str | None) -> str | None:
+    """The mart's score_detail (measure codes, as analysts join on them) in the measures' Chinese names."""
+    if detail is None:
+        return None
+    return re.sub(r"[a-z_]+", lambda m: DEPARTMENT_MEASURES.get(m.group(0), (m.group(0),))[0], detail)
+
 
 KPI_COLUMNS = [
     Column("指标（统计期）", lambda r: f"{r['metric_name']} {Month(0, r['month']).label}"
@@ -41,7 +50,8 @@ RANKING_COLUMNS = [
     Column("累计外出招商（次）", "trips_ytd", "int"),
     Column("累计考察对接企业（家）", "enterprises_visited_ytd", "int"),
     Column("累计会见客商（次）", "investor_meetings_ytd", "int"),
-    Column("得分构成（指标 比值×权重）", "score_detail"), Column("本周报表文件", "source_files"),
+    Column("得分构成（指标 比值×权重）", lambda r: score_detail_text(r["score_detail"])),
+    Column("本周报表文件", "source_files"),
 ]
 SIGNED_COLUMNS = [
     Column("项目名称", "project_name"), Column("总投资（亿元）", "total_investment_yi_yuan", "amount"),

@@ -4,6 +4,7 @@ department reported, as Word and Excel."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import docx
@@ -40,6 +41,8 @@ def test_the_weekly_notice_ranks_lists_and_says_what_each_department_sent(demo_r
     assert [r["部门"] for r in rows if r["红黑榜"] == "黑榜"] == ["建设管理局", "阴阳赵镇", "市场监管分局"]
     assert rows[0]["得分"] == 0.8096 and rows[0]["本周有价值线索（条）"] == 8
     assert rows[0]["本周报表文件"] == "经发局2024-06-24至2024-06-30招商工作周报.xlsx"
+    detail = rows[0]["得分构成（指标 比值×权重）"]
+    assert "有价值线索 " in detail and not re.search(r"[a-z_]{3,}", detail)  # measures by name, no codes
     assert sheet.freeze_panes == "A3"
 
 
