@@ -221,7 +221,7 @@ def gaps(con: duckdb.DuckDBPyConnection, period: Month, kpis: list[Row]) -> Sect
                      + _names([p["project_name"] for p in unconfirmed], limit=20) + "。")
     unmatched = rows(con, "trade_unmatched", year=period.year, month=period.month)
     if unmatched:
-        names = sorted({u["enterprise_name"] for u in unmatched})
+        names = [u["enterprise_name"] for u in unmatched]  # one an enterprise, however the tables spelt it
         lines.append(f"海关表中不在企业名录内、未计入全区的企业（{len(names)}家）：{_names(names)}。")
     rejected = open_rejections(con, None)
     if not rejected.empty:

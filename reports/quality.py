@@ -39,7 +39,11 @@ def quality_rows(con: duckdb.DuckDBPyConnection, period: Month) -> list[Row]:
                       "problem": f"部门报送已于{r['signed_on']}签约，市商务局尚未认定",
                       "action": "与市商务局核对，待认定后计入签约项目"})
     for r in rows(con, "trade_unmatched", year=period.year, month=period.month):
-        found.append({"kind": "名录外企业", "file": r["file_name"], "where": f"{r['month']}月表 第{r['row_number']}行",
-                      "value": r["enterprise_name"], "problem": "海关表中的企业不在企业名录内，未计入全区进出口",
+        also = [name for name in r["names_written"] if name != r["enterprise_name"]]
+        months = "、".join(map(str, r["months"]))
+        found.append({"kind": "名录外企业", "file": r["file_name"],
+                      "where": f"{months}月表（最近：{r['month']}月表 第{r['row_number']}行）",
+                      "value": r["enterprise_name"] + (f"（又写作{'、'.join(also)}）" if also else ""),
+                      "problem": "海关表中的企业不在企业名录内，未计入全区进出口",
                       "action": "属于本区的，加入 reference/enterprises.csv（名称、别名、信用代码、海关编码）"})
     return found

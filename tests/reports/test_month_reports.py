@@ -65,6 +65,8 @@ def test_the_briefing_quotes_the_summarys_figures(written: Path) -> None:
     gaps = _section(text, "（七）数据缺失与未认定情况")
     assert "实际利用省外境内资金：市商务局仅认定到1-4月" in gaps and "3.5亿元为预计数" in gaps
     assert "财政金融局、社会事业局、新城办事处" in gaps  # no report in week 26
+    # One enterprise outside the roster, however its tables spelt it (瑞丰源食品 in March): counted once.
+    assert "未计入全区的企业（1家）：漯河瑞丰源食品有限公司。" in gaps
 
 
 def test_the_markdown_copy_holds_the_same_paragraphs_and_links_its_charts(written: Path) -> None:
