@@ -145,6 +145,7 @@ def child_probes(home: Path) -> dict:
     from orchestration.report import run_report
     from orchestration.run import inputs_digest
     from warehouse.build import fingerprints
+    from warehouse.database import sql_literal
     from warehouse.home import Paths
     from warehouse.landing import scan
     from warehouse.publish import PUBLISHED_STORAGE_VERSION, build_state, publish
@@ -180,8 +181,7 @@ def child_probes(home: Path) -> dict:
     _, probes["file_copy_s"] = _timed(lambda: shutil.copyfile(where.published_db, copy))
     copy.unlink()
     with duckdb.connect(str(where.build_db)) as con:
-        path = str(copy).replace("'", "''")  # ATTACH takes no parameter; the path is ours, quoted as a literal
-        con.execute(f"ATTACH '{path}' AS probe (STORAGE_VERSION '{PUBLISHED_STORAGE_VERSION}')")
+        con.execute(f"ATTACH {sql_literal(str(copy))} AS probe (STORAGE_VERSION '{PUBLISHED_STORAGE_VERSION}')")
         _, probes["platform_lines_copy_s"] = _timed(lambda: con.execute(
             "CREATE TABLE probe.platform AS SELECT * FROM raw.customs_platform; DETACH probe"))
     copy.unlink()

@@ -18,6 +18,7 @@ import duckdb
 
 from ingest.sources import SOURCES
 from warehouse.crashpoints import crash_point
+from warehouse.database import sql_identifier
 from warehouse.objects import SqlObject, sql_objects
 
 RAW_OWNER = {table: source.name for source in SOURCES for table in source.raw_tables}
@@ -158,10 +159,9 @@ def _exists(con: duckdb.DuckDBPyConnection, obj: SqlObject) -> bool:
         {"s": obj.schema, "n": obj.name}).fetchone()[0] > 0
 
 
-def build(con: duckdb.DuckDBPyConnection, keys: Iterable[str], run_id: str | None = None,
-          force: bool = False) -> Iterator[Built]:
+def build(con: duckdb.DuckDBPyConnection, keys: Iterable[str], run_id: str | None = None) -> Iterator[Built]:
     """Build the objects named by `keys` ('marts.kpi_completion'), in build order, each only if its inputs or SQL
-    changed since it was last built (or `force`); yields each as it is done."""
+    changed since it was last built; yields each as it is done."""
     wanted = set(keys)
     by_key = {obj.key: obj for obj in sql_objects()}
     missing = {read for key in wanted for read in by_key[key].reads
@@ -174,7 +174,7 @@ def build(con: duckdb.DuckDBPyConnection, keys: Iterable[str], run_id: str | Non
     for obj in sql_objects():
         if obj.key not in wanted:
             continue
-        changed = force or last.get(obj.key) != prints[obj.key] or not _exists(con, obj)
+        changed = last.get(obj.key) != prints[obj.key] or not _exists(con, obj)
         if changed:
             con.begin()
             con.execute(obj.sql)
@@ -197,7 +197,7 @@ def drop_strays(con: duckdb.DuckDBPyConnection) -> list[str]:
     dropped = []
     for schema, name, kind in found:
         if f"{schema}.{name}" not in known:
-            con.execute(f'DROP {kind} IF EXISTS "{schema}"."{name}" CASCADE')
+            con.execute(f"DROP {kind} IF EXISTS {sql_identifier(schema)}.{sql_identifier(name)} CASCADE")
             con.execute("DELETE FROM audit.table_fingerprints WHERE table_name = ?", [f"{schema}.{name}"])
             dropped.append(f"{schema}.{name}")
     return dropped

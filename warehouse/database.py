@@ -27,6 +27,16 @@ MEMORY_LIMIT = "1GB"
 LOCK_WAIT_SECONDS = 600.0
 
 
+def sql_identifier(name: str) -> str:
+    """A name quoted for SQL where DuckDB takes no parameter (ATTACH, COMMENT ON, DDL): ours, never a file's."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def sql_literal(text: str | None) -> str:
+    """A string literal where DuckDB takes no parameter (ATTACH's path, COMMENT ON's text)."""
+    return "NULL" if text is None else "'" + text.replace("'", "''") + "'"
+
+
 def open_writer(path: Path, wait_seconds: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
     """Open read-write, waiting while another process holds the file.
 
@@ -83,7 +93,7 @@ def prepare(path: Path) -> None:
         for (name,) in con.execute("SELECT DISTINCT function_name FROM duckdb_functions() WHERE schema_name = 'core'"
                                    " AND function_type IN ('macro', 'table_macro')").fetchall():
             if name not in {file.stem for file in functions}:
-                con.execute(f'DROP MACRO IF EXISTS core."{name}"')  # a name from our own catalog
+                con.execute(f"DROP MACRO IF EXISTS core.{sql_identifier(name)}")  # a name from our own catalog
         for file in functions:
             con.execute(file.read_text(encoding="utf-8"))
 

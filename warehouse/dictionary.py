@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import duckdb
 
-from warehouse.database import SQL_DIR
+from warehouse.database import SQL_DIR, sql_identifier, sql_literal
 
 DICTIONARY_SQL = SQL_DIR / "dictionary"
-
-
-def _quoted(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
-
-
-def _literal(text: str | None) -> str:
-    return "NULL" if text is None else "'" + text.replace("'", "''") + "'"
 
 
 def build_dictionary(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -32,8 +24,9 @@ def build_dictionary(con: duckdb.DuckDBPyConnection) -> list[str]:
     for table, view, table_comment, select_list, columns in views:
         # COMMENT and CREATE VIEW take no parameters: names and comments come from our own SQL files and are
         # quoted here, as identifiers (zh_views.sql) and as literals.
-        con.execute(f"CREATE VIEW {view} AS SELECT {select_list} FROM marts.{_quoted(table)}")
-        con.execute(f"COMMENT ON VIEW {view} IS {_literal(table_comment)}")
+        con.execute(f"CREATE VIEW {view} AS SELECT {select_list} FROM marts.{sql_identifier(table)}")
+        con.execute(f"COMMENT ON VIEW {view} IS {sql_literal(table_comment)}")
         for column in columns:
-            con.execute(f"COMMENT ON COLUMN {view}.{_quoted(column['column'])} IS {_literal(column['comment'])}")
+            name, comment = sql_identifier(column["column"]), sql_literal(column["comment"])
+            con.execute(f"COMMENT ON COLUMN {view}.{name} IS {comment}")
     return [view for _, view, *_ in views]

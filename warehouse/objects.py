@@ -109,7 +109,7 @@ def sql_objects() -> tuple[SqlObject, ...]:
     return tuple(objects[key] for key in ordered)
 
 
-def column_labels(con, table: str | None = None) -> dict[str, str]:
+def column_labels(con, table: str) -> dict[str, str]:
     """Column name -> its Chinese label, from the comments in the database: the table's own first, then any core
     or mart table's (a check's columns come from the tables it reads). The audit tables' own words (their `name`
     is a migration file) label only the audit tables."""
@@ -118,7 +118,7 @@ def column_labels(con, table: str | None = None) -> dict[str, str]:
         " WHERE comment IS NOT NULL AND label IS NOT NULL"
         " AND (schema_name IN ('core', 'marts') OR schema_name || '.' || table_name = ?)"
         " ORDER BY schema_name || '.' || table_name <> ?, schema_name, table_name, column_index",
-        [table or "", table or ""]).fetchall()
+        [table, table]).fetchall()
     labels: dict[str, str] = {}
     for column, label in rows:
         labels.setdefault(column, label)

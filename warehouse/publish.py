@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.crashpoints import crash_point
-from warehouse.database import open_writer
+from warehouse.database import open_writer, sql_identifier, sql_literal
 from warehouse.landing import fsync_dir
 from warehouse.published_changes import update_copy
 
@@ -24,11 +24,10 @@ PUBLISHED_STORAGE_VERSION = "v1.4.0"
 
 def _write_readable_copy(con: duckdb.DuckDBPyConnection, target: Path) -> None:
     # ATTACH and COPY take no parameters: the path and the database name are quoted as literal and identifier.
-    build = con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
-    path = str(target).replace("'", "''")
-    con.execute(f"ATTACH '{path}' AS published_copy (STORAGE_VERSION '{PUBLISHED_STORAGE_VERSION}')")
+    build = sql_identifier(con.execute("SELECT current_database()").fetchone()[0])
+    con.execute(f"ATTACH {sql_literal(str(target))} AS published_copy (STORAGE_VERSION '{PUBLISHED_STORAGE_VERSION}')")
     try:
-        con.execute(f'COPY FROM DATABASE "{build}" TO published_copy')
+        con.execute(f"COPY FROM DATABASE {build} TO published_copy")
     finally:
         con.execute("DETACH published_copy")  # checkpoints the copy: it carries no WAL
 

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.database import sql_identifier, sql_literal
+
 log = logging.getLogger(__name__)
 
 COPY = "published_copy"
@@ -37,14 +39,14 @@ def update_copy(con: duckdb.DuckDBPyConnection, published_db: Path, staging: Pat
     shutil.copyfile(published_db, staging)
     staging.chmod(0o644)
     # ATTACH takes no parameters: the path is quoted as a literal; it is ours, never from a file.
-    con.execute(f"ATTACH '{str(staging).replace(chr(39), chr(39) * 2)}' AS {COPY}")
+    con.execute(f"ATTACH {sql_literal(str(staging))} AS {COPY}")
     try:
         [(tags,)] = con.execute("SELECT tags FROM duckdb_databases() WHERE database_name = ?", [COPY]).fetchall()
         if tags.get("storage_version", "").rstrip("+") != storage_version:
             return None
         return _update(con, build)
     finally:
-        con.execute(f"USE {_ident(build)}")
+        con.execute(f"USE {sql_identifier(build)}")
         con.execute(f"DETACH {COPY}")  # checkpoints the copy: it carries no WAL
 
 
@@ -56,7 +58,7 @@ def _update(con: duckdb.DuckDBPyConnection, build: str) -> list[str] | None:
     if built.keys() != copied.keys():
         return None
     fingerprints = {catalog: dict(con.execute(
-        f"SELECT table_name, fingerprint FROM {_ident(catalog)}.audit.table_fingerprints").fetchall())
+        f"SELECT table_name, fingerprint FROM {sql_identifier(catalog)}.audit.table_fingerprints").fetchall())
         for catalog in (build, COPY)}
     changed = []
     for (schema, name), definition in built.items():
@@ -64,7 +66,7 @@ def _update(con: duckdb.DuckDBPyConnection, build: str) -> list[str] | None:
         same_definition = definition == copied[schema, name]
         if same_definition and key in fingerprints[build] and fingerprints[build][key] == fingerprints[COPY].get(key):
             continue
-        if same_definition and schema == "raw" and _has_load_id(con, build, schema, name):
+        if same_definition and schema == "raw" and any(column == "load_id" for column, _ in definition[2]):
             appended = _append_new_loads(con, build, schema, name)
             if appended is not None:
                 if appended:
@@ -73,8 +75,8 @@ def _update(con: duckdb.DuckDBPyConnection, build: str) -> list[str] | None:
         _rewrite(con, build, schema, name, definition)
         changed.append(key)
     for schema, name in built:
-        table = f"{_ident(schema)}.{_ident(name)}"
-        counts = [con.execute(f"SELECT count(*) FROM {_ident(catalog)}.{table}").fetchone()[0]
+        table = f"{sql_identifier(schema)}.{sql_identifier(name)}"
+        counts = [con.execute(f"SELECT count(*) FROM {sql_identifier(catalog)}.{table}").fetchone()[0]
                   for catalog in (build, COPY)]
         if counts[0] != counts[1]:
             raise RuntimeError(f"{schema}.{name}: {counts[1]} rows in the updated copy, {counts[0]} in the build")
@@ -91,7 +93,7 @@ def _mostly_free(con: duckdb.DuckDBPyConnection) -> bool:
 def _migrations(con: duckdb.DuckDBPyConnection, catalog: str) -> list[tuple]:
     """The build's history: a migration may rewrite raw rows in place, and a build file made anew (its migrations
     recorded at its making) numbers its loads afresh; either way the copy's raw rows are not the build's."""
-    return con.execute(f"SELECT * FROM {_ident(catalog)}.audit.migrations ORDER BY ALL").fetchall()
+    return con.execute(f"SELECT * FROM {sql_identifier(catalog)}.audit.migrations ORDER BY ALL").fetchall()
 
 
 def _shape(con: duckdb.DuckDBPyConnection, catalog: str) -> tuple:
@@ -130,23 +132,18 @@ def _definitions(con: duckdb.DuckDBPyConnection, catalog: str) -> dict[tuple[str
             for schema, name, sql, comment in tables}
 
 
-def _has_load_id(con: duckdb.DuckDBPyConnection, catalog: str, schema: str, name: str) -> bool:
-    return bool(con.execute("SELECT count(*) FROM duckdb_columns() WHERE database_name = ? AND schema_name = ?"
-                            " AND table_name = ? AND column_name = 'load_id'", [catalog, schema, name]).fetchone()[0])
-
-
 def _append_new_loads(con: duckdb.DuckDBPyConnection, build: str, schema: str, name: str) -> int | None:
     """The build's rows of loads newer than any in the copy, appended; None when the copy's rows are not exactly
     the build's rows of the loads it has (then the table is rewritten)."""
-    table = f"{_ident(schema)}.{_ident(name)}"
+    table = f"{sql_identifier(schema)}.{sql_identifier(name)}"
     copied, newest = con.execute(f"SELECT count(*), coalesce(max(load_id), -1) FROM {COPY}.{table}").fetchone()
     older, newer = con.execute(
         f"SELECT count(*) FILTER (load_id <= $newest), count(*) FILTER (load_id > $newest)"
-        f" FROM {_ident(build)}.{table}", {"newest": newest}).fetchone()
+        f" FROM {sql_identifier(build)}.{table}", {"newest": newest}).fetchone()
     if older != copied:
         return None
     if newer:
-        con.execute(f"INSERT INTO {COPY}.{table} SELECT * FROM {_ident(build)}.{table} WHERE load_id > $newest",
+        con.execute(f"INSERT INTO {COPY}.{table} SELECT * FROM {sql_identifier(build)}.{table} WHERE load_id > $newest",
                     {"newest": newest})
     return newer
 
@@ -155,25 +152,16 @@ def _rewrite(con: duckdb.DuckDBPyConnection, build: str, schema: str, name: str,
     """The table dropped and made again from the build's own DDL, rows and comments (a view naming it is bound when
     it is queried, so it keeps working)."""
     sql, comment, columns = definition
-    table = f"{_ident(schema)}.{_ident(name)}"
+    table = f"{sql_identifier(schema)}.{sql_identifier(name)}"
     con.execute(f"USE {COPY}")
     try:
         con.execute(f"DROP TABLE IF EXISTS {table}")
         con.execute(sql)  # the build's DDL of its own table, as DuckDB wrote it in its catalog
-        con.execute(f"INSERT INTO {table} SELECT * FROM {_ident(build)}.{table}")
+        con.execute(f"INSERT INTO {table} SELECT * FROM {sql_identifier(build)}.{table}")
         if comment is not None:
-            con.execute(f"COMMENT ON TABLE {table} IS {_literal(comment)}")
+            con.execute(f"COMMENT ON TABLE {table} IS {sql_literal(comment)}")
         for column, column_comment in columns:
             if column_comment is not None:
-                con.execute(f"COMMENT ON COLUMN {table}.{_ident(column)} IS {_literal(column_comment)}")
+                con.execute(f"COMMENT ON COLUMN {table}.{sql_identifier(column)} IS {sql_literal(column_comment)}")
     finally:
-        con.execute(f"USE {_ident(build)}")
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    # COMMENT ON takes no parameters; the text is the build's own comment (written in our SQL files).
-    return "'" + text.replace("'", "''") + "'"
+        con.execute(f"USE {sql_identifier(build)}")
