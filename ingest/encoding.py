@@ -17,6 +17,8 @@ UTF16 = "文件是UTF-16编码，请在Excel中另存为「CSV UTF-8」或GBK编
 # an eighth of every byte in compressed or binary data.
 _CONTROL_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\f\r") + b"\x7f"
 _BINARY_SHARE = 0.05
+# Characters of real UTF-8 text per undecodable byte for a file to be UTF-8 with stray bytes rather than GBK.
+_UTF8_PER_STRAY_BYTE = 8
 # What a binary file probably is, by its first bytes, to tell the clerk what to do instead.
 _BINARY_KINDS = (
     (b"PK\x03\x04", "Excel工作簿(.xlsx)或其他压缩文件"),
@@ -32,9 +34,11 @@ _BINARY_KINDS = (
 
 
 def detect_encoding(head: bytes) -> str:
-    """'utf-8-sig' for a BOM, 'utf-8' when the bytes decode as UTF-8, else 'gb18030'.
+    """'utf-8-sig' for a BOM, 'utf-8' when the bytes read as UTF-8 text, else 'gb18030'.
 
-    `head` may end in the middle of a character: only a complete invalid sequence counts against UTF-8.
+    A few bytes that are not UTF-8 among many characters that are (a stray byte, a character cut where `head`
+    ends) leave the file UTF-8: they cost their lines, not the file. GBK read as UTF-8 is almost nothing but such
+    bytes (a GBK pair is a valid UTF-8 character about one time in twelve).
     Raises UnreadableFile for an empty head, UTF-16 text and binary content (what the clerk must do differs).
     """
     if head.startswith(codecs.BOM_UTF8):
@@ -50,11 +54,15 @@ def detect_encoding(head: bytes) -> str:
         raise UnreadableFile(
             f"文件内容其实是{kind}，不是CSV文本；请按它真正的格式保存或改正扩展名 (binary content, not CSV text)"
             if kind else "文件是二进制内容，既不是CSV文本，也不是Excel工作簿 (binary content, not CSV text)")
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-    except UnicodeDecodeError:
-        return "gb18030"
-    return "utf-8"
+    return "utf-8" if _reads_as_utf8(head) else "gb18030"
+
+
+def _reads_as_utf8(data: bytes) -> bool:
+    # Not final: a character cut where `data` ends is not counted against it.
+    text = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(data, final=False)
+    invalid = text.count("\ufffd")
+    valid = sum(1 for character in text if character > "\x7f") - invalid
+    return valid >= _UTF8_PER_STRAY_BYTE * invalid
 
 
 def _utf16_without_bom(head: bytes) -> bool:
@@ -84,8 +92,4 @@ def text_encoding(data: bytes) -> str:
     found = _NOT_ASCII.search(data)
     if found is None:
         return encoding
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(data[found.start():found.start() + _SNIFF_BYTES], final=False)
-    except UnicodeDecodeError:
-        return "gb18030"
-    return "utf-8"
+    return "utf-8" if _reads_as_utf8(data[found.start():found.start() + _SNIFF_BYTES]) else "gb18030"

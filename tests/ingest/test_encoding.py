@@ -53,3 +53,10 @@ def test_what_is_not_csv_text_says_what_it_is(head, message):
 
 def test_a_stray_nul_in_a_field_is_still_text():
     assert detect_encoding("企业名称,备注\r\n漯河正腾\x00商贸,\r\n".encode("gbk")) == "gb18030"
+
+
+def test_a_stray_byte_in_a_small_utf8_file_costs_its_line_not_the_file():
+    text = "部门,线索名称,金额\n" + "经济发展局,智慧物流总部项目,3亿\n" * 20
+    stray = text.encode().replace(b"3", b"\xff", 1)  # one byte no UTF-8 file holds, near the top
+    assert detect_encoding(stray) == "utf-8" and text_encoding(stray) == "utf-8"
+    assert detect_encoding(text.encode("gbk")) == "gb18030"
