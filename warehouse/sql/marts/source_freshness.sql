@@ -25,9 +25,10 @@ customs AS (
            count(DISTINCT load_id)
     FROM customs_tables
 ),
+-- From the downloads' coverage (a row per download and place), not their ten million lines again.
 platform_files AS (
-    SELECT load_id, file_name, year, max(month_to) AS month_to, received_at
-    FROM core.trade_platform_lines JOIN core.active_loads USING (load_id, file_name)
+    SELECT load_id, file_name, c.year, max(c.month_to) AS month_to, c.received_at
+    FROM core.trade_platform_coverage c JOIN core.active_loads USING (load_id, file_name)
     GROUP BY ALL
 ),
 platform AS (
