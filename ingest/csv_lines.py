@@ -18,6 +18,15 @@ from ingest.encoding import text_encoding
 from schemas.customs_platform import LONGEST_LINE_BYTES
 
 Grid = list[list[object]]
+# What a clerk is told of a line that cannot be read, in any CSV (a platform download has its own words for the same
+# rules, schemas/customs_platform.PLATFORM_RULES: download it again).
+LINE_RULES = {
+    "csv_format": "这一行的引号不成对或位置不对，无法分列读取，请核对这一行 "
+                  "(a broken quote: the line cannot be split into cells)",
+    "encoding": "「{value}」中有无法识别的字节（显示为�），文件可能混用了编码，请核对这一行或另存为「CSV UTF-8」 "
+                "(bytes of another encoding on this line)",
+    "line_too_long": "这一行超过1MB，不是表格的一行，文件可能已损坏：{value} (a line longer than 1 MB)",
+}
 # Lines a quoted cell may run over before its opening line is taken for a broken quote.
 _CELL_LINES = 20
 

@@ -15,14 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ingest.cells import ExcelError, RuleBroken
+from ingest.csv_lines import LINE_RULES, BrokenLine
 from ingest.tables import FoundTable
 from ingest.text import visible
-from schemas.customs_platform import PLATFORM_RULES
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ingest.csv_lines import BrokenLine
     from ingest.forms.customs import PlatformDownload
     from ingest.forms.reference_data import Reference
 
@@ -251,5 +250,5 @@ def read_each_file(read_one: Callable[[Path, Reference], ParsedFile], paths: lis
 
 def broken_line_issues(sheet: str, broken: Sequence[BrokenLine]) -> list[Issue]:
     """A CSV's unreadable lines as quarantined rows, each under its own line number."""
-    return [Issue(sheet, line.line, None, line.text, line.rule, PLATFORM_RULES[line.rule].replace("{value}", line.text))
+    return [Issue(sheet, line.line, None, line.text, line.rule, LINE_RULES[line.rule].replace("{value}", line.text))
             for line in broken]

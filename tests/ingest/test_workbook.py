@@ -5,6 +5,7 @@ import openpyxl
 import pytest
 import xlwt
 
+from ingest.forms.common import broken_line_issues
 from ingest.numbers import parse_number
 from ingest.workbook import UnreadableFile, read_workbook
 
@@ -97,6 +98,10 @@ def test_a_broken_csv_line_costs_that_line_only(tmp_path):
         ["线索名称", "行业"], [], ["冷链仓储", "物流"], [], ["预制菜", "食品"],
     ]
     assert [(line.line, line.rule) for line in book.broken] == [(2, "csv_format"), (4, "encoding")]
+    # A department's CSV is told of its lines in words for any table, not a customs download's.
+    issues = broken_line_issues("新城办-2024年第23周", book.broken)
+    assert [(issue.row_number, issue.rule) for issue in issues] == [(2, "csv_format"), (4, "encoding")]
+    assert not any("海关" in issue.message or "重新下载" in issue.message for issue in issues)
 
 
 @pytest.mark.parametrize(
