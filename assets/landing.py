@@ -17,9 +17,9 @@ from warehouse.audit import (
 )
 from warehouse.build import source_fingerprint
 from warehouse.checks import record_results
+from warehouse.labels import column_labels
 from warehouse.landing import REFUSED
 from warehouse.loads import load_source
-from warehouse.objects import column_labels
 from warehouse.resource import Warehouse
 from warehouse.runs import note_run
 

@@ -13,7 +13,8 @@ from assets.run_tags import count_in_run
 from ingest.sources import SOURCE_BY_NAME
 from warehouse.build import RAW_OWNER, build, drawn_sources, drop_strays
 from warehouse.checks import run_checks, sql_checks, write_csv
-from warehouse.objects import SqlObject, column_labels, sql_objects
+from warehouse.labels import column_labels
+from warehouse.objects import SqlObject, sql_objects
 from warehouse.resource import Warehouse
 from warehouse.runs import note_run
 

@@ -21,9 +21,8 @@ from ingest.sources import SOURCES
 from reports.figures import BASIS_ZH, STATUS_ZH, amount, percent
 from reports.width import display_width, pad
 from warehouse.audit import LANDING_CHECK_TABLES
-from warehouse.check_columns import check_labels
 from warehouse.database import records
-from warehouse.objects import column_labels
+from warehouse.labels import check_labels, column_labels
 
 SOURCE_ZH = {source.name: source.label for source in SOURCES}
 LOAD_STATUS_ZH = {"loaded": "已入库", "superseded": "已被替代", "rejected": "整体退回", "failed": "写入失败"}
@@ -173,9 +172,7 @@ def check_records(database: Path, run_id: str | None) -> list[CheckRecord]:
 def _labels(con: duckdb.DuckDBPyConnection, table: str, check: str) -> dict[str, str]:
     """The labels the UI gives a check's columns: a SQL check's from the table it inspects and its own file's, a
     landing check's (on an ingest asset, not a table) from the audit tables its rows come from."""
-    if table in {f"{schema}.{name}" for schema, name in con.execute(
-            "SELECT schema_name, table_name FROM duckdb_tables() UNION ALL"
-            " SELECT schema_name, view_name FROM duckdb_views()").fetchall()}:
+    if table not in {source.asset_name for source in SOURCES}:
         return column_labels(con, table) | check_labels(check)
     labels: dict[str, str] = {}
     for audit_table in LANDING_CHECK_TABLES:

@@ -15,7 +15,7 @@ import sys
 
 from orchestration.report import check_records, check_section, latest_run, run_report
 from orchestration.settings import PROJECT_ROOT, prepare_dagster_home
-from warehouse.build import centre_today
+from warehouse.clock import centre_today
 from warehouse.home import Paths, paths
 from warehouse.landing import folder_digest, scan
 

@@ -12,11 +12,11 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import duckdb
 
 from ingest.sources import SOURCES
+from warehouse.clock import centre_today
 from warehouse.crashpoints import crash_point
 from warehouse.database import sql_identifier
 from warehouse.objects import SqlObject, sql_objects
@@ -63,11 +63,6 @@ class Built:
     changed: bool  # False: left as the last build made it
     row_count: int
     columns: list[Column]
-
-
-def centre_today() -> dt.date:
-    """The day in the centre's time zone: the day core.as_of takes when calendar.yaml sets none."""
-    return dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
 
 
 def _digest(*parts: object) -> str:

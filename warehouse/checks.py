@@ -11,8 +11,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from warehouse.check_columns import own_labels
 from warehouse.database import insert_frame, sql_files
+from warehouse.labels import own_labels
 from warehouse.objects import parse_reads, sql_objects
 
 _SEVERITY = re.compile(r"^--\s*severity:\s*(error|warn)\s*$", re.MULTILINE | re.IGNORECASE)

@@ -107,19 +107,3 @@ def sql_objects() -> tuple[SqlObject, ...]:
         ordered.extend(ready)
         sorter.done(*ready)
     return tuple(objects[key] for key in ordered)
-
-
-def column_labels(con, table: str) -> dict[str, str]:
-    """Column name -> its Chinese label, from the comments in the database: the table's own first, then any core
-    or mart table's (a check's columns come from the tables it reads). The audit tables' own words (their `name`
-    is a migration file) label only the audit tables."""
-    rows = con.execute(
-        "SELECT column_name, core.chinese_name(comment) AS label FROM duckdb_columns()"
-        " WHERE comment IS NOT NULL AND label IS NOT NULL"
-        " AND (schema_name IN ('core', 'marts') OR schema_name || '.' || table_name = ?)"
-        " ORDER BY schema_name || '.' || table_name <> ?, schema_name, table_name, column_index",
-        [table, table]).fetchall()
-    labels: dict[str, str] = {}
-    for column, label in rows:
-        labels.setdefault(column, label)
-    return labels

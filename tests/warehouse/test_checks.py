@@ -13,7 +13,7 @@ import pytest
 
 from warehouse.checks import parse_check, record_results, sql_checks, write_csv
 from warehouse.database import connect, prepare
-from warehouse.objects import column_labels
+from warehouse.labels import column_labels
 
 TABLES = frozenset({"marts.kpi_completion", "core.projects"})
 

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from warehouse.dictionary import build_dictionary
-from warehouse.objects import column_labels
+from warehouse.labels import column_labels
 
 
 @pytest.fixture
