@@ -71,7 +71,7 @@ def test_a_coercion_reading_what_nothing_set_is_a_bug_not_a_bad_cell():
     table = find_table([["名称"], ["甲"]], FIELDS[:1], "表")
     broken = {"name": by_cell("required", clean_text), "twice": COERCIONS["name"].__class__(
         "required", lambda _c, row: row["never_set"], "name")}
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="never_set"):
         coerce_records(table, broken)
 
 

@@ -18,6 +18,7 @@ from warehouse.database import connect, insert_frame
 HOLD = """
 import sys, time, duckdb
 con = duckdb.connect(sys.argv[1])
+con.execute("CREATE TABLE written_by_the_holder AS SELECT 7 AS x")
 print("holding", flush=True)
 time.sleep(float(sys.argv[2]))
 con.close()
@@ -36,7 +37,8 @@ def test_a_second_writer_waits_for_the_lock(tmp_path: Path) -> None:
     started = time.monotonic()
     with connect(path, wait_seconds=30) as con:
         waited = time.monotonic() - started
-        assert con.execute("SELECT 42").fetchone()[0] == 42
+        # It opened the file the other process held, once released, and sees what that process wrote.
+        assert con.execute("SELECT x FROM written_by_the_holder").fetchone()[0] == 7
     holder.wait()
     assert waited > 0.5  # it did wait for the other process, rather than opening beside it
 

@@ -98,7 +98,7 @@ def test_a_reading_discarded_leaves_the_pool_reading_the_next(home: Path, pool: 
     read = pool.read(read_bureau_files, paths[:2], reference)
 
     assert [r.logical_key for r in read] == ["bureau|认定-0.xlsx", "bureau|认定-1.xlsx"]
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match="were stopped"):
         pool.collect(discarded)
 
 
@@ -142,7 +142,7 @@ def test_a_reading_whose_worker_cannot_be_started_is_given_up_alone(home: Path, 
         monkeypatch.setattr(isolation, "_start_worker", start_once_failing)
         doomed = pool.submit(read_bureau_files, paths[:1], reference)
         following = pool.submit(read_bureau_files, paths[1:], reference)
-        with pytest.raises(OSError):
+        with pytest.raises(OSError, match="fork failed"):
             pool.collect(doomed)
         read = pool.collect(following)
     finally:
