@@ -7,7 +7,7 @@ WITH leads AS (
 ),
 projects AS (
     SELECT department_code, year, week, count(*) AS signed_projects,
-           count(*) FILTER (WHERE total_investment_yi_yuan >= 1) AS yi_projects,
+           count(*) FILTER (WHERE core.is_yi_project(total_investment_yi_yuan)) AS yi_projects,
            sum(total_investment_yi_yuan) AS signed_investment_yi_yuan,
            bool_or(total_investment_approximate) AS approximate
     FROM core.department_project_claims GROUP BY ALL

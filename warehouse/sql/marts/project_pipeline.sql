@@ -18,7 +18,7 @@ SELECT
     r.department_name AS responsible_department,
     p.six_post_leader,
     p.total_investment_yi_yuan,
-    coalesce(p.total_investment_yi_yuan >= 1, false) AS is_yi_project,
+    core.is_yi_project(p.total_investment_yi_yuan) AS is_yi_project,
     p.stage,
     p.stage_since,
     CAST(a.as_of - p.stage_since AS INTEGER) AS days_in_stage,
