@@ -6,6 +6,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.database import records
+
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 Row = dict[str, object]
@@ -23,10 +25,7 @@ def open_published(path: Path) -> duckdb.DuckDBPyConnection:
 
 def rows(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[Row]:
     """reports/sql/<name>.sql with named parameters ($name in the file), as dicts: DECIMAL stays Decimal."""
-    sql = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-    cursor = con.execute(sql, params)
-    columns = [d[0] for d in cursor.description]
-    return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+    return records(con, name, SQL_DIR, **params)
 
 
 def one(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> Row | None:

@@ -167,8 +167,10 @@ def query(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.Dat
     return con.execute((SQL_DIR / "queries" / f"{name}.sql").read_text(encoding="utf-8"), params).df()
 
 
-def records(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[dict]:
-    """query() as plain rows, the DECIMALs exact, without pandas (the run report of a night with nothing new)."""
-    cursor = con.execute((SQL_DIR / "queries" / f"{name}.sql").read_text(encoding="utf-8"), params)
+def records(con: duckdb.DuckDBPyConnection, name: str, folder: Path = SQL_DIR / "queries", **params: object
+            ) -> list[dict]:
+    """query() as plain rows, the DECIMALs exact, without pandas (the run report of a night with nothing new);
+    `folder` holds <name>.sql (the reports keep theirs in reports/sql)."""
+    cursor = con.execute((folder / f"{name}.sql").read_text(encoding="utf-8"), params)
     columns = [d[0] for d in cursor.description]
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
