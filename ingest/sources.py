@@ -40,3 +40,4 @@ SOURCES = (
 )
 SOURCE_NAMES = tuple(source.name for source in SOURCES)
 SOURCE_BY_NAME = {source.name: source for source in SOURCES}
+SOURCE_LABELS = {source.name: source.label for source in SOURCES}

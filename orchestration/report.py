@@ -17,14 +17,13 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.sources import SOURCES
+from ingest.sources import SOURCE_LABELS, SOURCES
 from reports.figures import BASIS_ZH, STATUS_ZH, amount, percent
 from reports.width import display_width, pad
 from warehouse.audit import LANDING_CHECK_TABLES
 from warehouse.database import records
 from warehouse.labels import check_labels, column_labels
 
-SOURCE_ZH = {source.name: source.label for source in SOURCES}
 LOAD_STATUS_ZH = {"loaded": "已入库", "superseded": "已被替代", "rejected": "整体退回", "failed": "写入失败"}
 SEVERITY_ZH = {"blocking": "阻止发布 blocking", "warning": "警告 warning", "information": "提示 information"}
 # Which value of a failing row names it, in order of preference; the other values follow it.
@@ -82,7 +81,7 @@ def run_report(published: Path) -> str:
         quarantined = records(con, "open_quarantine", source=None)
     finally:
         con.close()
-    load_rows = [[SOURCE_ZH.get(r["source"], r["source"]), LOAD_STATUS_ZH.get(r["status"], r["status"]),
+    load_rows = [[SOURCE_LABELS.get(r["source"], r["source"]), LOAD_STATUS_ZH.get(r["status"], r["status"]),
                   r["files"], r["rows_read"], r["rows_accepted"], r["rows_rejected"]] for r in loads]
     lines = [
         f"已发布的数据仓库 published warehouse: {published}",
@@ -95,8 +94,8 @@ def run_report(published: Path) -> str:
         "",
         "问题 PROBLEMS",
         f"== 整体退回的文件 rejected files ({len(rejected)}) ==",
-        text_table(["来源", "文件", "原因"], [[SOURCE_ZH.get(r["source"], r["source"]), r["file_name"], r["message"]]
-                                          for r in rejected]),
+        text_table(["来源", "文件", "原因"],
+                   [[SOURCE_LABELS.get(r["source"], r["source"]), r["file_name"], r["message"]] for r in rejected]),
         "",
         f"== 隔离的行 quarantined rows ({len(quarantined)}) ==",
         text_table(["文件", "工作表", "行", "列", "值", "规则", "说明"],

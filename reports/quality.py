@@ -6,12 +6,10 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from ingest.sources import SOURCES
+from ingest.sources import SOURCE_LABELS
 from reports.periods import Month
 from reports.queries import Row, rows
 from warehouse.audit import open_quarantine, open_rejections
-
-SOURCE_ZH = {source.name: source.label for source in SOURCES}
 
 
 def _records(frame: pd.DataFrame) -> list[Row]:
@@ -22,7 +20,7 @@ def quality_rows(con: duckdb.DuckDBPyConnection, period: Month) -> list[Row]:
     found: list[Row] = []
     for r in _records(open_rejections(con, None)):
         found.append({"kind": "整体退回的文件", "file": r["file_name"],
-                      "where": SOURCE_ZH.get(r["source"], r["source"]), "value": None, "problem": r["message"],
+                      "where": SOURCE_LABELS.get(r["source"], r["source"]), "value": None, "problem": r["message"],
                       "action": f"按原因改正后，以同名文件重新放入 landing/{r['source']}/"})
     for r in _records(open_quarantine(con, None)):
         place = f"{r['sheet']} 第{r['row_number']}行" if r["sheet"] else f"第{r['row_number']}行"
