@@ -130,6 +130,10 @@ def sheet_with_table(book: Book, name: str, columns: Sequence[Column], rows: Seq
         top = 1
     end = table(book, sheet, top, columns, rows, highlight)
     sheet.freeze_panes(top + 1, 0)
+    # Printed as people file it: landscape, one page wide, the header on every page.
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(top)
     if rows:
         sheet.autofilter(top, 0, end - 1, len(columns) - 1)
     return sheet

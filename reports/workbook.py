@@ -26,8 +26,9 @@ KPI_COLUMNS = [
     Column("指标（统计期）", lambda r: f"{r['metric_name']} {Month(0, r['month']).label}"
                                     + ("（预计）" if r["basis"] == "estimated" else "")),
     Column("指标", "metric_name"), Column("口径", lambda r: BASIS_ZH.get(r["basis"], r["basis"])),
-    Column("统计期", lambda r: Month(0, r["month"]).label), Column("完成值", "actual", "amount"),
-    Column("单位", "unit"), Column("全年目标", "target", "amount"), Column("完成率", "completion_rate", "percent"),
+    # One column holds 个, 亿元, 万美元 and 万元: each figure as written (8, 2.18, 1116.12), not 8.00 projects.
+    Column("统计期", lambda r: Month(0, r["month"]).label), Column("完成值", "actual", "number"),
+    Column("单位", "unit"), Column("全年目标", "target", "number"), Column("完成率", "completion_rate", "percent"),
     Column("时间进度", "time_progress", "percent"), Column("差距（百分点）", "gap_pp", "points"),
     Column("状态", lambda r: STATUS_ZH.get(r["status"], r["status"])), Column("认定日期", "confirmed_on", "date"),
 ]
