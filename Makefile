@@ -20,10 +20,17 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --locked --compile-bytecode --python $(PYTHON)
 	touch $@
 
+# The browser tests drive Debian's Chromium (no browser is downloaded); Chinese pages need a CJK font to be read.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+
 run: $(VENV)/.synced  ## the nightly job once, on the demo data when the landing zone is empty
 	$(VENV)/bin/python -m orchestration.run
 
-test: $(VENV)/.synced  ## the whole suite
+test: $(VENV)/.synced $(CHROMIUM)  ## the whole suite
 	$(VENV)/bin/python -m pytest
 
 ui: $(VENV)/.synced  ## Dagster UI on 127.0.0.1:3000 over the same instance as `make run`
