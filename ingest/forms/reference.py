@@ -171,7 +171,8 @@ class _Reading:
     def rows(self, name: str, context: dict | None = None) -> list[tuple[int, BaseModel]]:
         """The file's rows that pass its model, with their line numbers; the others are problems."""
         model = CSV_FILES[name]
-        lines = self._lines(name, tuple(model.model_fields))
+        optional = tuple(column for column, info in model.model_fields.items() if not info.is_required())
+        lines = self._lines(name, tuple(model.model_fields), optional)
         self.written[name] = None if lines is None else [cells for _, cells in lines]
         if lines is None:
             return []
@@ -188,9 +189,10 @@ class _Reading:
                     self.problem(f"{name} 第{line}行 {column}：{_as_written(cells[column])}{error['msg']}")
         return valid
 
-    def _lines(self, name: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]] | None:
-        """(line number as an editor shows it, cells by column) for each row that is not blank; None when the file
-        is missing or its header is wrong."""
+    def _lines(self, name: str, columns: tuple[str, ...], optional: tuple[str, ...]
+               ) -> list[tuple[int, dict[str, str]]] | None:
+        """(line number as an editor shows it, cells by column, an optional column left out reading blank) for each
+        row that is not blank; None when the file is missing or its header is wrong."""
         text = self.text(name)
         if text is None:
             return None
@@ -211,7 +213,7 @@ class _Reading:
         if header is None:
             self.problem(f"{name}：文件中没有表头，第1行应为 {','.join(columns)} (no header)")
             return None
-        if not self._header_ok(name, header, header_line, columns, [record for _, record in rows]):
+        if not self._header_ok(name, header, header_line, columns, optional, [record for _, record in rows]):
             return None
         lines = []
         for line, record in rows:
@@ -225,7 +227,7 @@ class _Reading:
         return lines
 
     def _header_ok(self, name: str, header: list[str], line: int, columns: tuple[str, ...],
-                   records: list[list[str]]) -> bool:
+                   optional: tuple[str, ...], records: list[list[str]]) -> bool:
         where = f"{name} 第{line}行"
         expected = f"应有的列为 {listing(columns)}"
         ok = True
@@ -240,7 +242,7 @@ class _Reading:
             elif column not in columns:
                 self.problem(f"{where} {column}：不认识的列{nearest(column, columns)}，{expected} (unknown column)")
                 ok = False
-        missing = [column for column in columns if column not in header]
+        missing = [column for column in columns if column not in header and column not in optional]
         if missing:
             self.problem(f"{where}：缺少列 {listing(missing)}，{expected} (missing columns)")
             ok = False
