@@ -266,8 +266,9 @@ class _Reading:
     def names(self, name: str, rows: list[tuple[int, BaseModel]], code: Callable[[BaseModel], str],
               written: Callable[[BaseModel], Iterable[tuple[str, str]]], two: str) -> Names | None:
         """Every name, alias and code of the file -> the code it stands for; a name that stands for two is a
-        problem. None when the file could not be read (cross-file rules then judge nothing against it); the code of
-        a row that is wrong otherwise still counts as known, so rows naming it are not blamed for its mistake."""
+        problem. None when the file could not be read (cross-file rules then judge nothing against it); the code,
+        name and aliases of a row that is wrong otherwise still count as known, so rows naming it are not blamed
+        for its mistake."""
         if self.written.get(name) is None:
             return None
         names, line_of = Names(), {}
@@ -279,8 +280,12 @@ class _Reading:
                     self.problem(f"{name} 第{line}行 {column}：「{each}」已是第{line_of[holder]}行的名称或别名，"
                                  f"不能同时指{two}")
         for cells in self.written[name]:
-            if cells.get("code") and names.get(cells["code"]) is None:
-                names.add(cells["code"], cells["code"])
+            code = cells.get("code")
+            if code and names.get(code) is None:
+                # A row wrong in another column (a reports_from) is still known by its name and aliases as written.
+                for each in (code, cells.get("name"), *cells.get("aliases", "").split("|")):
+                    if each.strip() and names.get(each.strip()) is None:
+                        names.add(code, each.strip())
         return names
 
     def settings(self, name: str) -> dict | None:
