@@ -233,7 +233,8 @@ CSV_RULES = [
     ("departments.csv", DEPARTMENTS.replace("aliases\n", "aliases,reports_from\n").replace("财金局\n", "财金局,明年\n"),
      "departments.csv 第4行 reports_from：「明年」应为开始报送的日期或报告期，如2024-01-15、2024-W03、2024年1月 "
      "(the first day or period the department reports for)"),
-    ("departments.csv", DEPARTMENTS.replace("aliases\n", "aliases,reports_from\n").replace("财金局\n", "财金局,2024-W60\n"),
+    ("departments.csv",
+     DEPARTMENTS.replace("aliases\n", "aliases,reports_from\n").replace("财金局\n", "财金局,2024-W60\n"),
      "departments.csv 第4行 reports_from：「2024-W60」应为开始报送的日期或报告期，如2024-01-15、2024-W03、2024年1月 "
      "(the first day or period the department reports for)"),
     ("enterprises.csv", "name,aliases,uscc,customs_code\n漯河臻茂实业有限公司,,9141110052601815X,\n",

@@ -78,7 +78,8 @@ def test_stale_projects_no_longer_head_the_longest_in_stage_list(con) -> None:
     stale = con.execute("SELECT project_name, days_in_stage, last_heard_on FROM marts.project_pipeline "
                         "WHERE stale ORDER BY project_name").fetchall()
     assert len(stale) == 11 and {(days, heard) for _, days, heard in stale} == {(None, dt.date(2024, 1, 20))}
-    assert {"社区商业综合体项目", "教育培训基地项目", "文化创意园项目", "生鲜电商配送中心项目"} <= {n for n, *_ in stale}
+    names = {name for name, *_ in stale}
+    assert {"社区商业综合体项目", "教育培训基地项目", "文化创意园项目", "生鲜电商配送中心项目"} <= names
     # The README's query now starts with the longest-waiting project still in the pipeline: a signing
     # departments reported on 12 February that the bureau has not confirmed.
     assert con.execute("SELECT project_name, days_in_stage, stale FROM marts.project_pipeline "
