@@ -63,13 +63,22 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: 
 
 
 def _kpi_section(con: duckdb.DuckDBPyConnection) -> str:
+    """The city's figures judged against its targets; then, apart, what departments report, never judged."""
     kpis = records(con, "kpi_latest_report")
-    rows = [[k["year"], f"{k['month']}月", k["metric_name"], BASIS_ZH.get(k["basis"], k["basis"]),
-             amount(k["actual"]), k["unit"], amount(k["target"]), percent(k["completion_rate"]),
-             percent(k["time_progress"]), amount(k["gap_pp"]) if k["gap_pp"] is not None else "—",
-             STATUS_ZH.get(k["status"], k["status"])] for k in kpis]
-    return text_table(["年份", "截至", "指标", "口径", "完成值", "单位", "全年目标", "完成率", "时间进度",
-                       "差距(百分点)", "状态"], rows, right={4, 6, 7, 8, 9})
+    judged = [[k["year"], f"{k['month']}月", k["metric_name"], BASIS_ZH.get(k["basis"], k["basis"]),
+               amount(k["actual"]), k["unit"], amount(k["target"]), percent(k["completion_rate"]),
+               percent(k["time_progress"]), amount(k["gap_pp"]) if k["gap_pp"] is not None else "—",
+               STATUS_ZH.get(k["status"], k["status"])] for k in kpis if k["judged"]]
+    reported = [[k["year"], f"{k['month']}月", k["metric_name"], amount(k["actual"]), k["unit"], str(k["as_of"])]
+                for k in kpis if not k["judged"]]
+    return "\n".join([
+        text_table(["年份", "截至", "指标", "口径", "完成值", "单位", "全年目标", "完成率", "时间进度",
+                    "差距(百分点)", "状态"], judged, right={4, 6, 7, 8, 9}),
+        "",
+        "== 部门报送（未经认定，不与市定目标比较）what departments report: unconfirmed, not judged against the "
+        "city target ==",
+        text_table(["年份", "截至", "指标", "部门报送数", "单位", "截至日期"], reported, right={3}),
+    ])
 
 
 def run_report(published: Path) -> str:
@@ -86,7 +95,7 @@ def run_report(published: Path) -> str:
     lines = [
         f"已发布的数据仓库 published warehouse: {published}",
         "",
-        "== 市定目标完成情况（最新）latest completion, marts.kpi_latest ==",
+        "== 市定目标完成情况（最新，认定与预计）latest completion, confirmed and estimated, marts.kpi_latest ==",
         kpis,
         "",
         "== 已读取的文件 files read, audit.loads ==",

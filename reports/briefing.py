@@ -104,7 +104,9 @@ def department_work(con: duckdb.DuckDBPyConnection, period: Month) -> Section:
         return section
     projects = rows(con, "signed_projects_period", iso_year=week.year, iso_week=week.week)
     examples = "、".join(p["project_name"] for p in projects[:2])
-    text = (f"截至{week.year}年第{totals['week']}周，全区对接有价值线索{totals['valuable_leads']}条；"
+    # Department reports, apart from the city's confirmed figures in （一）: they are not judged against its targets.
+    text = ("据各部门报送（部门报送数，未经市商务局认定，不计入市定目标完成情况），"
+            f"截至{week.year}年第{totals['week']}周，全区对接有价值线索{totals['valuable_leads']}条；"
             f"新签约项目{totals['signed_projects']}个，其中亿元项目{totals['yi_projects']}个，"
             f"总投资{amount(totals['signed_investment_yi_yuan'])}亿元")
     text += f"，{examples}等一批项目签约落地" if examples else ""

@@ -104,7 +104,10 @@ def ranking_chart(ranking: list[Row], title: str, path: Path) -> Path:
         score = float(r["score"] if r["score"] is not None else Decimal(0))
         ax.barh(y, score, 0.6, color=colour)
         tag = f"  {LIST_ZH[r['list']]}" if r["list"] in LIST_ZH else ""
-        tag += f"  欠报{r['owed_period']}" if not r["ranked"] else ""
+        if r["owed_period"]:
+            tag += f"  欠报{r['owed_period']}"
+        elif not r["ranked"]:
+            tag += "  尚未开始报送"  # before its start: owes nothing
         ax.text(score, y, f" {score:.4f}{tag}", va="center", fontsize=9)
     ax.set_yticks(list(positions), [f"{UNRANKED if r['rank'] is None else r['rank']}. {r['department_name']}"
                                     for r in ranking], fontsize=10)

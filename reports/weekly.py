@@ -42,7 +42,7 @@ _ALSO_SENT = ("registered_enterprises", "trips", "enterprises_visited", "investo
 def reported_text(r: Row) -> str:
     """What a department sent in the week, in words."""
     if not r["ranked"]:
-        return "本周未报送"
+        return "本周未报送" if r["owed_period"] else "尚未开始报送"  # before its start it owes nothing
     if not r["reported"]:
         return "本周无应报的报告"  # a monthly reporter between its reports: ranked on what it sent before
     parts = [f"线索{r['leads']}条（有价值{r['valuable_leads']}条）"]
@@ -57,12 +57,15 @@ def summary_lines(ranking: list[Row], week: IsoWeek) -> list[str]:
     red = [r["department_name"] for r in ranking if r["list"] == "red"]
     black = [r["department_name"] for r in ranking if r["list"] == "black"]
     # Not ranked: a report owed by this week is missing (a monthly reporter owes nothing most weeks).
-    silent = [r["department_name"] for r in ranking if not r["ranked"]]
+    silent = [r["department_name"] for r in ranking if r["owed_period"]]
     lines = [f"根据各部门{week.label}报送的全员招商数据，按年初至本周各项指标完成率加权计分，排序如下。"]
     lines.append(f"红榜：{'、'.join(red) or '无'}。")
     lines.append(f"黑榜：{'、'.join(black) or '无'}。")
     if silent:
         lines.append(f"本周未报送的部门（{len(silent)}个）：{'、'.join(silent)}，未参与排名，请尽快补报。")
+    unstarted = [r["department_name"] for r in ranking if not r["ranked"] and not r["owed_period"]]
+    if unstarted:
+        lines.append(f"尚未开始报送的部门（{len(unstarted)}个）：{'、'.join(unstarted)}，不参与排名。")
     return lines
 
 

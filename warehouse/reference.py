@@ -38,7 +38,7 @@ def _weight_rows(reference: Reference) -> list[dict]:
 
 def write_reference(con: duckdb.DuckDBPyConnection, reference: Reference) -> dict[str, int]:
     frames = {
-        "departments": pd.DataFrame(reference.departments, columns=["code", "name", "aliases"]),
+        "departments": pd.DataFrame(reference.departments, columns=["code", "name", "aliases", "reports_from"]),
         "enterprises": pd.DataFrame(reference.enterprises, columns=["name", "aliases", "uscc", "customs_code"]),
         "metrics": pd.DataFrame(reference.metrics, columns=["code", "name", "unit", "aliases"]),
         "targets": pd.DataFrame(reference.targets, columns=["year", "metric_code", "target"]),

@@ -171,7 +171,8 @@ class _Reading:
     def rows(self, name: str, context: dict | None = None) -> list[tuple[int, BaseModel]]:
         """The file's rows that pass its model, with their line numbers; the others are problems."""
         model = CSV_FILES[name]
-        lines = self._lines(name, tuple(model.model_fields))
+        optional = tuple(column for column, info in model.model_fields.items() if not info.is_required())
+        lines = self._lines(name, tuple(model.model_fields), optional)
         self.written[name] = None if lines is None else [cells for _, cells in lines]
         if lines is None:
             return []
@@ -188,9 +189,10 @@ class _Reading:
                     self.problem(f"{name} 第{line}行 {column}：{_as_written(cells[column])}{error['msg']}")
         return valid
 
-    def _lines(self, name: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]] | None:
-        """(line number as an editor shows it, cells by column) for each row that is not blank; None when the file
-        is missing or its header is wrong."""
+    def _lines(self, name: str, columns: tuple[str, ...], optional: tuple[str, ...]
+               ) -> list[tuple[int, dict[str, str]]] | None:
+        """(line number as an editor shows it, cells by column, an optional column left out reading blank) for each
+        row that is not blank; None when the file is missing or its header is wrong."""
         text = self.text(name)
         if text is None:
             return None
@@ -211,7 +213,7 @@ class _Reading:
         if header is None:
             self.problem(f"{name}：文件中没有表头，第1行应为 {','.join(columns)} (no header)")
             return None
-        if not self._header_ok(name, header, header_line, columns, [record for _, record in rows]):
+        if not self._header_ok(name, header, header_line, columns, optional, [record for _, record in rows]):
             return None
         lines = []
         for line, record in rows:
@@ -225,7 +227,7 @@ class _Reading:
         return lines
 
     def _header_ok(self, name: str, header: list[str], line: int, columns: tuple[str, ...],
-                   records: list[list[str]]) -> bool:
+                   optional: tuple[str, ...], records: list[list[str]]) -> bool:
         where = f"{name} 第{line}行"
         expected = f"应有的列为 {listing(columns)}"
         ok = True
@@ -240,7 +242,7 @@ class _Reading:
             elif column not in columns:
                 self.problem(f"{where} {column}：不认识的列{nearest(column, columns)}，{expected} (unknown column)")
                 ok = False
-        missing = [column for column in columns if column not in header]
+        missing = [column for column in columns if column not in header and column not in optional]
         if missing:
             self.problem(f"{where}：缺少列 {listing(missing)}，{expected} (missing columns)")
             ok = False
@@ -264,8 +266,9 @@ class _Reading:
     def names(self, name: str, rows: list[tuple[int, BaseModel]], code: Callable[[BaseModel], str],
               written: Callable[[BaseModel], Iterable[tuple[str, str]]], two: str) -> Names | None:
         """Every name, alias and code of the file -> the code it stands for; a name that stands for two is a
-        problem. None when the file could not be read (cross-file rules then judge nothing against it); the code of
-        a row that is wrong otherwise still counts as known, so rows naming it are not blamed for its mistake."""
+        problem. None when the file could not be read (cross-file rules then judge nothing against it); the code,
+        name and aliases of a row that is wrong otherwise still count as known, so rows naming it are not blamed
+        for its mistake."""
         if self.written.get(name) is None:
             return None
         names, line_of = Names(), {}
@@ -277,8 +280,12 @@ class _Reading:
                     self.problem(f"{name} 第{line}行 {column}：「{each}」已是第{line_of[holder]}行的名称或别名，"
                                  f"不能同时指{two}")
         for cells in self.written[name]:
-            if cells.get("code") and names.get(cells["code"]) is None:
-                names.add(cells["code"], cells["code"])
+            code = cells.get("code")
+            if code and names.get(code) is None:
+                # A row wrong in another column (a reports_from) is still known by its name and aliases as written.
+                for each in (code, cells.get("name"), *cells.get("aliases", "").split("|")):
+                    if each.strip() and names.get(each.strip()) is None:
+                        names.add(code, each.strip())
         return names
 
     def settings(self, name: str) -> dict | None:

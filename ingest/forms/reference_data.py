@@ -42,7 +42,7 @@ class Names:
 
 @dataclass
 class Reference:
-    departments: list[dict]          # code, name, aliases
+    departments: list[dict]          # code, name, aliases, reports_from
     enterprises: list[dict]          # name, aliases, uscc, customs_code
     metrics: list[dict]              # code, name, unit, aliases
     targets: list[dict]              # year, metric_code, target

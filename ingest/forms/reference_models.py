@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from ingest.cells import RuleBroken
 from ingest.forms.reference_data import Names
+from ingest.periods import parse_report_period
 from ingest.text import clean_text, normalise
 from ingest.units import normalise_unit
 from schemas.identifiers import is_customs_code, is_valid_uscc
@@ -204,6 +205,21 @@ def _date(value: object) -> dt.date:
     return value
 
 
+def _reports_from(value: object) -> dt.date:
+    """The first day a department owes reports from: a date, or a report period as a workbook writes it (a week,
+    a month), standing for its first day."""
+    text = normalise(_required(value))
+    try:
+        return _date(text)
+    except PydanticCustomError:
+        pass
+    try:
+        return parse_report_period(text).start
+    except ValueError:
+        raise _wrong("应为开始报送的日期或报告期，如2024-01-15、2024-W03、2024年1月 "
+                     "(the first day or period the department reports for)") from None
+
+
 def _mapping(value: object) -> dict:
     if value is None:
         return {}
@@ -271,6 +287,7 @@ ListSize = Annotated[int, BeforeValidator(_whole(0, 999, "应为0或正整数 (m
 DueDays = Annotated[int, BeforeValidator(_whole(0, 365, "应为0到365之间的天数 (a number of days, 0 to 365)"))]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 Day = Annotated[dt.date, BeforeValidator(_date)]
+ReportsFrom = Annotated[dt.date | None, BeforeValidator(_optional(_reports_from))]
 Measure = Annotated[str, BeforeValidator(_measure)]
 Measures = BeforeValidator(_mapping)
 KnownMetric = Annotated[str, BeforeValidator(_required), AfterValidator(_known_metric)]
@@ -288,6 +305,8 @@ class DepartmentRow(_Row):
     code: DepartmentCode
     name: Text
     aliases: Aliases
+    # Optional column: without it (or blank) a department owes reports from the year of its first targets.
+    reports_from: ReportsFrom = None
 
 
 class EnterpriseRow(_Row):

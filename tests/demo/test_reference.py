@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
+
+from demo.department_plan import MONTHLY, WEEKLY
+from ingest.forms.reference import load_reference
 
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -102,3 +106,17 @@ def test_yaml_settings(demo_home: Path) -> None:
     assert ranking["completion_rate_cap"] == 1.5
     pipeline = yaml.safe_load((demo_home / "reference" / "pipeline.yaml").read_text(encoding="utf-8"))
     assert pipeline == {"fulfilment_rate_denominator": "signed", "start_rate_denominator": "signed"}
+
+
+def test_each_department_starts_with_its_first_2024_report(demo_home: Path) -> None:
+    # reports_from as a clerk writes it, read by the reference model; it must fall on the department's first
+    # report of 2024 (department_plan), so the demo owes nothing before a department could have sent it.
+    starts = {d["code"]: d["reports_from"] for d in load_reference(demo_home / "reference").departments}
+    first = {code: dt.date.fromisocalendar(2024, weeks[0], 1) for code, weeks in WEEKLY.items()}
+    first |= {code: dt.date(2024, months[0], 1) for code, months in MONTHLY.items()}
+    assert {code: day for code, day in starts.items() if day} == {
+        code: day for code, day in first.items() if code not in ("D01", "D02", "D10")}
+    # The three December pilots start with their targets' year: week 1 of 2024.
+    assert [first[code] for code in ("D01", "D02", "D10")] == [dt.date(2024, 1, 1), dt.date(2024, 1, 8),
+                                                                dt.date(2024, 1, 8)]
+    assert [starts[code] for code in ("D01", "D02", "D10")] == [None, None, None]

@@ -87,7 +87,8 @@ def problems(tmp_path: Path, **replaced: str | bytes | None) -> list[str]:
 
 def test_the_files_load_as_the_types_the_warehouse_stores(tmp_path: Path) -> None:
     reference = load_reference(write(tmp_path / "reference"))
-    assert reference.departments[1] == {"code": "D02", "name": "经济发展局", "aliases": ["经发局", "区经发局"]}
+    assert reference.departments[1] == {"code": "D02", "name": "经济发展局", "aliases": ["经发局", "区经发局"],
+                                        "reports_from": None}
     assert reference.enterprises[1] == {"name": "漯河正腾商贸有限公司", "aliases": ["正腾商贸"],
                                         "uscc": "91411102909378654A", "customs_code": None}
     assert reference.metrics[2] == {"code": "foreign_capital", "name": "实际利用境外资金", "unit": "万美元",
@@ -229,6 +230,13 @@ CSV_RULES = [
      "departments.csv 第5行 aliases：「经发局」已是第3行的名称或别名，不能同时指两个部门 (names two departments)"),
     ("departments.csv", DEPARTMENTS + "D01,建设管理局,建管局\n",
      "departments.csv 第5行 code：「D01」已在第2行设置过 (set twice)"),
+    ("departments.csv", DEPARTMENTS.replace("aliases\n", "aliases,reports_from\n").replace("财金局\n", "财金局,明年\n"),
+     "departments.csv 第4行 reports_from：「明年」应为开始报送的日期或报告期，如2024-01-15、2024-W03、2024年1月 "
+     "(the first day or period the department reports for)"),
+    ("departments.csv",
+     DEPARTMENTS.replace("aliases\n", "aliases,reports_from\n").replace("财金局\n", "财金局,2024-W60\n"),
+     "departments.csv 第4行 reports_from：「2024-W60」应为开始报送的日期或报告期，如2024-01-15、2024-W03、2024年1月 "
+     "(the first day or period the department reports for)"),
     ("enterprises.csv", "name,aliases,uscc,customs_code\n漯河臻茂实业有限公司,,9141110052601815X,\n",
      "enterprises.csv 第2行 uscc：「9141110052601815X」统一社会信用代码应为18位 (a USCC has 18 characters)"),
     ("enterprises.csv", "name,aliases,uscc,customs_code\n漯河臻茂实业有限公司,,9141110052601815XD,411199083\n", [
@@ -356,6 +364,19 @@ def test_what_a_clerk_may_write_is_read(tmp_path: Path) -> None:
     assert reference.settings == {"ranking": {"weights": {"trips": Decimal("1")}, "cap": Decimal("2"),
                                               "black_list_unreported": True},
                                   "pipeline": {}, "calendar": {"as_of": dt.date(2024, 7, 15)}}
+
+
+def test_a_department_start_may_be_written_as_a_date_a_week_or_a_month(tmp_path: Path) -> None:
+    departments = ("code,name,aliases,reports_from\nD01,招商服务中心,招商中心,\nD02,经济发展局,经发局,2024-01-29\n"
+                   "D03,财政金融局,财金局,２０２４年第３周\nD04,建设管理局,建管局,2024-W04\nD05,社会事业局,社事局,2024年2月\n")
+    reference = load_reference(write(tmp_path / "reference", **{"departments.csv": departments}))
+    assert [d["reports_from"] for d in reference.departments] == [
+        None, dt.date(2024, 1, 29), dt.date(2024, 1, 15), dt.date(2024, 1, 22), dt.date(2024, 2, 1)]
+    prepare(tmp_path / "build.duckdb")
+    with connect(tmp_path / "build.duckdb") as con:
+        write_reference(con, reference)
+        assert con.execute("SELECT code, reports_from FROM raw.ref_departments WHERE code IN ('D01', 'D03') "
+                           "ORDER BY code").fetchall() == [("D01", None), ("D03", dt.date(2024, 1, 15))]
 
 
 def test_a_file_that_cannot_be_read_does_not_blame_the_rows_naming_it(tmp_path: Path) -> None:

@@ -42,8 +42,14 @@ def test_a_monthly_report_counts_in_the_last_week_of_its_month(con) -> None:
 
 def test_who_owes_which_report(con) -> None:
     owed = dict(con.execute("SELECT department_code, count(*) FROM marts.missing_reports GROUP BY ALL").fetchall())
-    # Weeks 17-23 were due by 14 June (week 24 is due on the 19th); 党群工作部 owes months and sent both.
-    assert owed == {"D01": 5, "D02": 6, **{code: 7 for code in ("D03", "D04", "D05", "D06", "D07", "D09", "D10")}}
+    # The three departments with 2024 targets owe from week 1; weeks 1-23 were due by 14 June (week 24 is due on
+    # the 19th): 新城办 never reported and owes all 23. The others have no targets and no reports_from: 党群工作部
+    # owes months from its first report (April) and sent both; the rest have sent nothing and owe nothing.
+    assert owed == {"D01": 21, "D02": 22, "D10": 23}
+    assert con.execute("SELECT department_code, min(period_label), any_value(owed_from_rule) "
+                       "FROM core.department_obligations GROUP BY ALL ORDER BY 1").fetchall() == [
+        ("D01", "2024-W01", "targets"), ("D02", "2024-W01", "targets"), ("D08", "2024-04", "first_report"),
+        ("D10", "2024-W01", "targets")]
     assert con.execute("SELECT period_label, due_on, days_overdue, last_period FROM marts.missing_reports "
                        "WHERE department_code = 'D02' ORDER BY period_start DESC LIMIT 2").fetchall() == [
         ("2024-W22", dt.date(2024, 6, 5), 9, "2024-W23"), ("2024-W21", dt.date(2024, 5, 29), 16, "2024-W23")]
@@ -58,8 +64,9 @@ def test_how_current_each_source_is(con) -> None:
                                            False, None, "current"]
     assert rows[("departments", "D08")] == ["2024-05", "党群部-2024年5月.xlsx", "2024-06", dt.date(2024, 7, 5), False,
                                             None, "current"]
-    # Never reported: the first week owed was due on 1 May.
-    assert rows[("departments", "D03")] == [None, None, "2024-W17", dt.date(2024, 5, 1), True, 44, "overdue"]
+    # Never reported, with targets: the first week owed was due on 10 January. Without targets: owes nothing yet.
+    assert rows[("departments", "D10")] == [None, None, "2024-W01", dt.date(2024, 1, 10), True, 156, "overdue"]
+    assert rows[("departments", "D03")] == [None, None, None, None, False, None, "never_received"]
     assert con.execute("SELECT DISTINCT as_of FROM marts.source_freshness").fetchall() == [(dt.date(2024, 6, 14),)]
 
 

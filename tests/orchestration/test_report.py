@@ -88,3 +88,20 @@ def test_a_failing_row_names_its_values_by_their_labels() -> None:
 
     assert describe_row(row, labels) == "星河直播电商产业园项目（投资方=杭州星河，类别=签约项目）"
     assert describe_row(row) == "星河直播电商产业园项目（investor=杭州星河，kind=签约项目）"
+
+
+def test_what_departments_report_is_printed_apart_and_never_judged(demo_run) -> None:
+    report = run_report(demo_run.published)
+    judged, rest = report.split("== 部门报送（未经认定，不与市定目标比较）")
+    reported = rest.split("== 已读取的文件")[0]
+    # The city's table holds the confirmed and estimated figures only: the bureau's 8 projects, 66.67%, 正常.
+    projects = [line.split() for line in judged.splitlines() if "签约项目" in line]
+    assert projects == [["2023", "12月", "签约项目", "认定", "11", "个", "10", "110%", "100%", "10", "达成"],
+                        ["2024", "6月", "签约项目", "认定", "8", "个", "12", "66.67%", "50%", "16.67", "正常"]]
+    # The departments' 16 projects (8 of them unconfirmed) apart, with no rate and no status: it read "133%, 达成".
+    assert [line.split() for line in reported.splitlines() if "签约" in line] == [
+        ["2023", "12月", "签约投资额", "1.6", "亿元", "2023-12-31"],
+        ["2023", "12月", "签约项目", "1", "个", "2023-12-31"],
+        ["2024", "6月", "签约投资额", "13.45", "亿元", "2024-06-30"],
+        ["2024", "6月", "签约项目", "16", "个", "2024-06-30"]]
+    assert not any(word in reported for word in ("达成", "正常", "落后", "%"))

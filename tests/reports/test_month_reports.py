@@ -51,6 +51,10 @@ def test_the_briefing_quotes_the_summarys_figures(written: Path) -> None:
     departments = _section(text, "（二）全员招商")
     for figure in ("有价值线索121条", "新签约项目16个，其中亿元项目4个", "新招引注册企业31家"):
         assert figure in departments, figure
+    # The city's figures first, judged; what departments report apart, said to be theirs and unconfirmed.
+    assert "部门报送" not in targets and "16个" not in targets and "13.45" not in targets
+    assert departments.startswith("（二）全员招商\n"
+                                  "据各部门报送（部门报送数，未经市商务局认定，不计入市定目标完成情况），截至2024年第26周")
     assert "拟招引项目10个，已签约项目8个，履约项目7个，开工项目7个" in _section(text, "（三）“六职”招商")
     activities = _section(text, "（四）招商活动")
     assert "考察对接企业68家" in activities and "北京" in activities

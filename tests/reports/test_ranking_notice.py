@@ -65,6 +65,19 @@ def test_a_department_between_its_monthly_reports_is_ranked_and_not_listed_as_mi
     assert "党群工作部" not in missing and "财政金融局" in missing
 
 
+def test_a_department_before_its_first_report_is_not_ranked_nor_told_to_send_one(demo_run, tmp_path) -> None:
+    notice = write_ranking_notice(demo_run.published, tmp_path, IsoWeek(2024, 2))
+    document = docx.Document(str(notice.docx))
+    text = "\n".join(p.text for p in document.paragraphs)
+    rows = {row.cells[1].text: [c.text for c in row.cells] for row in document.tables[0].rows[1:]}
+    # 财政金融局 reports from week 3 (departments.csv): in week 2 it owes nothing and has sent nothing.
+    assert (rows["财政金融局"][0], rows["财政金融局"][3], rows["财政金融局"][4]) == ("未排名", "", "尚未开始报送")
+    assert ("尚未开始报送的部门（6个）：财政金融局、建设管理局、自然资源分局、市场监管分局、党群工作部、阴阳赵镇，"
+            "不参与排名。") in text
+    # The centre owed week 2 (it owes from week 1 of its targets' year) and did not send it.
+    assert "本周未报送的部门（1个）：招商服务中心，未参与排名，请尽快补报。" in text
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("2023-W53", "2023年没有第53周"),  # 2023 has 52 ISO weeks
     ("2024-26", "周次应写作 2024-W26"),

@@ -55,7 +55,8 @@ def test_the_dictionary_lists_every_table_and_column_with_its_comments(build) ->
     assert listed == columns
     assert build.execute("""SELECT table_zh, column_zh, column_comment FROM marts.data_dictionary
                             WHERE table_name = 'kpi_latest' AND column_name = 'gap_pp'""").fetchone() == (
-        "最新完成情况", "完成率与时间进度之差", "完成率与时间进度之差（百分点）gap in percentage points")
+        "最新完成情况", "完成率与时间进度之差",
+        "完成率与时间进度之差（百分点；部门报送口径为空）gap in percentage points; NULL for basis reported")
     # It lists itself too, comments included.
     assert build.execute("""SELECT column_comment FROM marts.data_dictionary
                             WHERE table_name = 'data_dictionary' AND column_name = 'column_zh'""").fetchone()[0] \

@@ -1,10 +1,13 @@
--- Every ISO week of the years anything was reported in, up to the year of the as-of date, with the calendar
+-- Every ISO week of the years anything was reported in or any department owes reports from (departments.csv
+-- reports_from, the years of department_targets.csv), up to the year of the as-of date, with the calendar
 -- month, quarter and half it belongs to. One rule places a week that spans two months: it belongs to the month
 -- of its Thursday, as an ISO week belongs to the year of its Thursday; so a week's ISO year is also the year
 -- of its month, quarter and half, and a quarter never straddles two years.
 CREATE OR REPLACE TABLE core.iso_weeks AS
 WITH span AS (
-    SELECT least(min(r.period_start), min(a.as_of)) AS first_day, greatest(max(r.period_end), max(a.as_of)) AS last_day
+    SELECT least(min(r.period_start), min(a.as_of), (SELECT min(reports_from) FROM raw.ref_departments),
+                 (SELECT make_date(min(year), 1, 4) FROM raw.ref_department_targets)) AS first_day,
+           greatest(max(r.period_end), max(a.as_of)) AS last_day
     FROM core.as_of a LEFT JOIN core.department_reports r ON true
 ),
 mondays AS (

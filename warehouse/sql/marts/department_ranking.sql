@@ -2,7 +2,8 @@
 -- sizes come from reference/ranking.yaml (raw.ref_ranking_weights, raw.ref_settings): no code changes with them.
 -- A department that has not sent what it owed by the week (reference/cadence.csv: a weekly department that
 -- week's report, a monthly one its latest month due) is marked and left out of the ranks and the lists, unless
--- ranking.yaml sets black_list_unreported, which lists it black for that reason.
+-- ranking.yaml sets black_list_unreported, which lists it black for that reason. A department that has sent
+-- nothing yet is not ranked either (and, owing nothing before its start, on no list).
 CREATE OR REPLACE TABLE marts.department_ranking AS
 WITH settings AS (
     SELECT max(TRY_CAST(value AS DECIMAL(9, 4))) FILTER (WHERE key IN ('ranking.completion_rate_cap', 'ranking.cap'))
@@ -48,9 +49,16 @@ standing AS (
       ON o.department_code = s.department_code AND o.iso_year * 100 + o.week <= s.iso_year * 100 + s.week
     GROUP BY ALL
 ),
+-- A department that has sent nothing by the week has no score of its own to rank, whatever it owes.
+first_sent AS (
+    SELECT department_code, min(year * 100 + week) AS first_week FROM core.department_reports GROUP BY department_code
+),
 judged AS (
-    SELECT s.*, coalesce(st.owed_sent, true) AS ranked, CASE WHEN NOT st.owed_sent THEN st.owed_period END AS owed_period
-    FROM scores s LEFT JOIN standing st USING (department_code, iso_year, week)
+    SELECT s.*, coalesce(f.first_week <= s.iso_year * 100 + s.week, false) AND coalesce(st.owed_sent, true) AS ranked,
+           CASE WHEN NOT st.owed_sent THEN st.owed_period END AS owed_period
+    FROM scores s
+    LEFT JOIN standing st USING (department_code, iso_year, week)
+    LEFT JOIN first_sent f USING (department_code)
 ),
 ranked AS (
     SELECT department_code, iso_year, week,
@@ -61,11 +69,11 @@ ranked AS (
 SELECT j.department_code, j.department_name, j.iso_year, j.week, c.month, c.quarter, c.half, j.score, r.rank,
        CASE WHEN r.rank <= s.red_size THEN 'red'
             WHEN r.rank_from_bottom <= s.black_size THEN 'black'
-            WHEN NOT j.ranked AND s.black_unreported THEN 'black' END AS list,
+            WHEN j.owed_period IS NOT NULL AND s.black_unreported THEN 'black' END AS list,
        CASE WHEN r.rank <= s.red_size THEN printf('得分前%d名 top %d by score', s.red_size, s.red_size)
             WHEN r.rank_from_bottom <= s.black_size
                 THEN printf('得分后%d名（并列的都列入）bottom %d by score, ties included', s.black_size, s.black_size)
-            WHEN NOT j.ranked AND s.black_unreported
+            WHEN j.owed_period IS NOT NULL AND s.black_unreported
                 THEN '未报送' || j.owed_period || ' did not send the report owed' END AS list_rule,
        w.reported, j.ranked, j.owed_period, j.score_detail
 FROM judged j
@@ -75,7 +83,7 @@ JOIN marts.department_weekly w USING (department_code, iso_year, week)
 JOIN core.iso_weeks c ON c.iso_year = j.iso_year AND c.week = j.week
 ORDER BY j.iso_year, j.week, r.rank NULLS LAST, j.department_code;
 
-COMMENT ON TABLE marts.department_ranking IS '全员招商周排序与红黑榜 weekly department ranking: a weighted score of year-to-date completion rates, with the red (top) and black (bottom) lists; weights, caps and list sizes from reference/ranking.yaml; a department that has not sent what it owed is not ranked';
+COMMENT ON TABLE marts.department_ranking IS '全员招商周排序与红黑榜 weekly department ranking: a weighted score of year-to-date completion rates, with the red (top) and black (bottom) lists; weights, caps and list sizes from reference/ranking.yaml; a department that has not sent what it owed, or has sent nothing yet, is not ranked';
 COMMENT ON COLUMN marts.department_ranking.department_code IS '部门代码 department code';
 COMMENT ON COLUMN marts.department_ranking.department_name IS '部门名称 department name';
 COMMENT ON COLUMN marts.department_ranking.iso_year IS 'ISO年（也是本周所属月份的年份）ISO year, also the year of the week''s month';
@@ -88,6 +96,6 @@ COMMENT ON COLUMN marts.department_ranking.rank IS '名次（1 = 最好，同分
 COMMENT ON COLUMN marts.department_ranking.list IS '红黑榜（red = 红榜，black = 黑榜，空 = 都不是）red list, black list or NULL';
 COMMENT ON COLUMN marts.department_ranking.list_rule IS '上榜规则 the rule that put the department on its list';
 COMMENT ON COLUMN marts.department_ranking.reported IS '本周是否报送 whether a report of the department counts in this week';
-COMMENT ON COLUMN marts.department_ranking.ranked IS '是否参与排名（已报送应报的报告）true when the department has sent what it owed by this week (reference/cadence.csv)';
-COMMENT ON COLUMN marts.department_ranking.owed_period IS '欠报的报告期（未参与排名时）the report period owed and not sent, when not ranked';
+COMMENT ON COLUMN marts.department_ranking.ranked IS '是否参与排名（已开始报送，且已报送应报的报告）true when the department has sent a report by this week and what it owed by then (reference/cadence.csv); false for a department that has sent nothing yet';
+COMMENT ON COLUMN marts.department_ranking.owed_period IS '欠报的报告期（未参与排名时；尚未开始报送且未到起报期的为空）the report period owed and not sent, when not ranked; NULL for a department that has sent nothing and owes nothing yet';
 COMMENT ON COLUMN marts.department_ranking.score_detail IS '得分构成（指标 计分比值×权重；封顶的注明封顶前的比值）how the score is made: measure, the rate the score used (capped where capped, the uncapped rate in brackets) × weight';

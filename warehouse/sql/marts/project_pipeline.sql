@@ -1,7 +1,22 @@
 -- 项目储备与推进：one row per project, from the first lead to production, as of the as-of date (core.as_of):
 -- how long it has been in its stage and when each stage was first reported. Abandoned leads are left out.
+-- A project the bureau listed that its latest list no longer carries, and that nothing has mentioned since, is
+-- stale: it shows when it was last heard of, and no days in stage, since silence is not time spent in a stage.
 CREATE OR REPLACE TABLE marts.project_pipeline AS
-WITH staged AS (
+WITH latest_list AS (
+    SELECT arg_max(load_id, (as_of, confirmed_on, load_id)) AS load_id,
+           arg_max(coalesce(confirmed_on, CAST(received_at AS DATE)), (as_of, confirmed_on, load_id)) AS listed_on
+    FROM core.bureau_rounds WHERE has_projects
+),
+heard AS (
+    SELECT k.project_id, max(k.reported_on) AS last_heard_on,
+           coalesce(bool_or(k.source = 'bureau') AND NOT bool_or(k.load_id = l.load_id)
+                    AND max(k.reported_on) < l.listed_on, false) AS stale
+    FROM core.project_mention_keys k
+    CROSS JOIN latest_list l
+    GROUP BY k.project_id, l.load_id, l.listed_on
+),
+staged AS (
     SELECT p.*,
            CASE p.stage WHEN '线索' THEN p.lead_reported_on WHEN '在谈' THEN p.negotiating_reported_on
                         WHEN '签约' THEN p.signed_reported_on WHEN '履约' THEN p.fulfilled_reported_on
@@ -21,7 +36,9 @@ SELECT
     core.is_yi_project(p.total_investment_yi_yuan) AS is_yi_project,
     p.stage,
     p.stage_since,
-    CAST(a.as_of - p.stage_since AS INTEGER) AS days_in_stage,
+    CASE WHEN NOT h.stale THEN CAST(a.as_of - p.stage_since AS INTEGER) END AS days_in_stage,
+    h.last_heard_on,
+    h.stale,
     p.signed_on,
     p.fulfilled_on,
     p.started_on,
@@ -41,6 +58,7 @@ SELECT
     p.mentions,
     a.as_of
 FROM staged p
+JOIN heard h USING (project_id)
 CROSS JOIN core.as_of a
 LEFT JOIN core.departments r ON r.department_code = p.responsible_department_code
 WHERE p.stage IS NOT NULL
@@ -57,7 +75,9 @@ COMMENT ON COLUMN marts.project_pipeline.total_investment_yi_yuan IS '总投资�
 COMMENT ON COLUMN marts.project_pipeline.is_yi_project IS '是否亿元项目（总投资≥1亿元）at least 1亿元';
 COMMENT ON COLUMN marts.project_pipeline.stage IS '阶段（线索、在谈、签约、履约、开工、投产；履约及以后以市商务局认定为准）stage; 履约 and later only as the bureau confirmed';
 COMMENT ON COLUMN marts.project_pipeline.stage_since IS '进入本阶段日期（首次报告本阶段或更后阶段的日期）the date the current stage was first reported';
-COMMENT ON COLUMN marts.project_pipeline.days_in_stage IS '本阶段停留天数 = 判断日期 - 进入本阶段日期 days in the current stage at the as-of date';
+COMMENT ON COLUMN marts.project_pipeline.days_in_stage IS '本阶段停留天数 = 判断日期 - 进入本阶段日期（已不在最新认定清单中的项目为空）days in the current stage at the as-of date; NULL for a stale project, whose silence is not time in a stage';
+COMMENT ON COLUMN marts.project_pipeline.last_heard_on IS '最后一次被提及的日期（市商务局认定日期或部门填报日期）the last day any bureau list or department workbook reported the project';
+COMMENT ON COLUMN marts.project_pipeline.stale IS '是否已无音讯（市商务局曾认定、最新一轮认定清单已不再列出、此后也无人提及）true when the bureau listed the project, its latest list no longer does and nothing has mentioned it since';
 COMMENT ON COLUMN marts.project_pipeline.signed_on IS '签约日期 signing date';
 COMMENT ON COLUMN marts.project_pipeline.fulfilled_on IS '履约认定日期（首次认定为履约或更后阶段的日期）date the bureau first confirmed 履约 or a later stage';
 COMMENT ON COLUMN marts.project_pipeline.started_on IS '开工认定日期 date the bureau first confirmed 开工 or later';
