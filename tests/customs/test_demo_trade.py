@@ -66,7 +66,8 @@ def test_two_downloads_of_the_same_months_that_disagree_are_a_warning_naming_bot
     check = evaluations(demo_run.result, "core/trade_platform_coverage")["trade_platform_downloads_disagree"]
     assert not check.passed and check.severity == dg.AssetCheckSeverity.WARN
     assert table_rows(check, "不符合的行 rows") == [{
-        "年份": 2024, "注册地": "漯河", "期间": "1-5月", "文件": "海关统计_2024年1-5月.csv", "该文件合计（元）": 350931815.8,
+        "年份": 2024, "注册地": "漯河", "期间": "1-5月",
+        "文件": "海关统计_2024年1-5月.csv", "该文件合计（元）": 350931815.8,
         "另一下载": "海关统计数据在线查询_漯河_商品贸易方式_2024年按月.csv", "另一下载合计（元）": 1228735968.0,
         "相差比例": 0.7144,
     }]
