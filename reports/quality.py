@@ -29,8 +29,8 @@ def quality_rows(con: duckdb.DuckDBPyConnection, period: Month) -> list[Row]:
                       "action": "核对原件改正该单元格，重新报送整个文件（同名或同一部门同一报告期）"})
     for r in rows(con, "missing_reports_month", year=period.year, month=period.month):
         found.append({"kind": "未报送", "file": None, "where": r["department_name"], "value": r["period_label"],
-                      "problem": f"{period.year}年{period.month}月应报的{r['period_label']}报告未报送，"
-                                 f"应于{r['due_on']:%Y-%m-%d}前报送，截至{r['as_of']:%Y-%m-%d}逾期{r['days_overdue']}天",
+                      "problem": f"应于{r['due_on']:%Y-%m-%d}前报送，"
+                                 f"截至{r['as_of']:%Y-%m-%d}逾期{r['days_overdue']}天",
                       "action": f"请{r['department_name']}补报{r['period_label']}的报表"})
     for r in rows(con, "projects_unconfirmed", year=period.year, month=period.month):
         found.append({"kind": "未经认定的签约项目", "file": None, "where": r["departments"], "value": r["project_name"],
