@@ -211,12 +211,13 @@ def gaps(con: duckdb.DuckDBPyConnection, period: Month, kpis: list[Row]) -> Sect
         if k["basis"] != "confirmed":
             lines.append(f"{k['metric_name']}{Month(0, k['month']).label}{amount(k['actual'])}{k['unit']}为"
                          f"{BASIS_ZH.get(k['basis'], k['basis'])}数，尚未认定。")
-    week = period.iso_week
-    owing = rows(con, "departments_owing", iso_year=week.year, iso_week=week.week)
+    owing = rows(con, "missing_reports_month", year=period.year, month=period.month)
     if owing:
-        lines.append(f"{week.year}年第{week.week}周未报送的部门（{len(owing)}个）："
-                     + "、".join(d["department_name"] for d in owing)
-                     + "，欠报" + "、".join(sorted({d["owed_period"] for d in owing})) + "。")
+        by_department: dict[str, list[str]] = {}
+        for r in owing:
+            by_department.setdefault(r["department_name"], []).append(r["period_label"])
+        lines.append(f"{period.year}年{period.month}月应报未报的报告{len(owing)}份（截至{owing[0]['as_of']:%Y年%-m月%-d日}）："
+                     + "；".join(f"{name}{'、'.join(labels)}" for name, labels in by_department.items()) + "。")
     unconfirmed = rows(con, "projects_unconfirmed", year=period.year, month=period.month)
     if unconfirmed:
         lines.append(f"部门报送已签约、市商务局尚未认定的项目（{len(unconfirmed)}个）："

@@ -108,7 +108,10 @@ def table(book: Book, sheet: Worksheet, top: int, columns: Sequence[Column], row
     `highlight(row)` may name a fill (red, black) for a whole row."""
     for c, column in enumerate(columns):
         sheet.write_string(top, c, column.header, book.formats["header"])
-    widths = [display_width(column.header) for column in columns]
+    lines = max(column.header.count("\n") + 1 for column in columns)
+    if lines > 1:
+        sheet.set_row(top, 15 * lines)  # Excel and LibreOffice keep a row one line high unless told
+    widths = [max(map(display_width, column.header.split("\n"))) for column in columns]  # headers wrap
     for r, row in enumerate(rows, start=top + 1):
         fill = highlight(row) if highlight else None
         for c, column in enumerate(columns):

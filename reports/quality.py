@@ -27,11 +27,11 @@ def quality_rows(con: duckdb.DuckDBPyConnection, period: Month) -> list[Row]:
         found.append({"kind": "隔离的单元格", "file": r["file_name"], "where": f"{place}「{r['column_name']}」",
                       "value": None if r["value"] is None else str(r["value"]), "problem": r["message"],
                       "action": "核对原件改正该单元格，重新报送整个文件（同名或同一部门同一报告期）"})
-    week = period.iso_week
-    for r in rows(con, "departments_owing", iso_year=week.year, iso_week=week.week):
-        found.append({"kind": "未报送", "file": None, "where": r["department_name"], "value": r["owed_period"],
-                      "problem": f"截至{week.year}年第{week.week}周欠报{r['owed_period']}，未参与排名",
-                      "action": f"请{r['department_name']}补报{r['owed_period']}的报表"})
+    for r in rows(con, "missing_reports_month", year=period.year, month=period.month):
+        found.append({"kind": "未报送", "file": None, "where": r["department_name"], "value": r["period_label"],
+                      "problem": f"应于{r['due_on']:%Y-%m-%d}前报送，"
+                                 f"截至{r['as_of']:%Y-%m-%d}逾期{r['days_overdue']}天",
+                      "action": f"请{r['department_name']}补报{r['period_label']}的报表"})
     for r in rows(con, "projects_unconfirmed", year=period.year, month=period.month):
         found.append({"kind": "未经认定的签约项目", "file": None, "where": r["departments"], "value": r["project_name"],
                       "problem": f"部门报送已于{r['signed_on']}签约，市商务局尚未认定",

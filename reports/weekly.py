@@ -50,7 +50,9 @@ def reported_text(r: Row) -> str:
         parts.append(f"签约项目{r['signed_projects']}个、{amount(r['signed_investment_yi_yuan'])}亿元")
     parts += [f"{label}{r[key]}{unit}" for key in _ALSO_SENT if r[key]
               for label, unit in [DEPARTMENT_MEASURES[key]]]
-    return "，".join(parts)
+    sent = "，".join(parts)
+    # A monthly report's figures are its whole month's, though it counts in the month's last week.
+    return f"{r['report_period']}（全月）：{sent}" if r["monthly_report"] else sent
 
 
 def summary_lines(ranking: list[Row], week: IsoWeek) -> list[str]:
@@ -58,7 +60,8 @@ def summary_lines(ranking: list[Row], week: IsoWeek) -> list[str]:
     black = [r["department_name"] for r in ranking if r["list"] == "black"]
     # Not ranked: a report owed by this week is missing (a monthly reporter owes nothing most weeks).
     silent = [r["department_name"] for r in ranking if r["owed_period"]]
-    lines = [f"根据各部门{week.label}报送的全员招商数据，按年初至本周各项指标完成率加权计分，排序如下。"]
+    lines = [f"根据各部门{week.label}报送的全员招商数据（按月报送的部门为其月报，计入该月最后一周），"
+             "按年初至本周各项指标完成率加权计分，排序如下。"]
     lines.append(f"红榜：{'、'.join(red) or '无'}。")
     lines.append(f"黑榜：{'、'.join(black) or '无'}。")
     if silent:

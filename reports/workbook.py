@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import duckdb
@@ -14,14 +13,6 @@ from reports.periods import Month
 from reports.quality import quality_rows
 from reports.queries import Row, one, rows
 
-
-def score_detail_text(detail: str | None) -> str | None:
-    """The mart's score_detail (measure codes, as analysts join on them) in the measures' Chinese names."""
-    if detail is None:
-        return None
-    return re.sub(r"[a-z_]+", lambda m: DEPARTMENT_MEASURES.get(m.group(0), (m.group(0),))[0], detail)
-
-
 KPI_COLUMNS = [
     Column("指标（统计期）", lambda r: f"{r['metric_name']} {Month(0, r['month']).label}"
                                     + ("（预计）" if r["basis"] == "estimated" else "")),
@@ -32,28 +23,47 @@ KPI_COLUMNS = [
     Column("时间进度", "time_progress", "percent"), Column("差距（百分点）", "gap_pp", "points"),
     Column("状态", lambda r: STATUS_ZH.get(r["status"], r["status"])), Column("认定日期", "confirmed_on", "date"),
 ]
+def _sent(r: Row) -> str:
+    """Which report a department's figures of the week come from, or why there are none."""
+    if not r["ranked"]:
+        return f"未报送（欠报{r['owed_period']}）" if r["owed_period"] else "未报送"
+    return r["report_period"] or "本周无应报的报告"
+
+
+_RANK = [Column("名次", lambda r: UNRANKED if r["rank"] is None else r["rank"], "int"),
+         Column("部门", "department_name")]
+# The ranking prints on one landscape page at a readable size: the ranking itself, then one sheet each for the
+# period's figures, the year-to-date figures and the score's make-up (24 columns on one page printed tiny).
+# Headers break before their unit so a column is as wide as its figures.
 RANKING_COLUMNS = [
-    Column("名次", lambda r: UNRANKED if r["rank"] is None else r["rank"], "int"), Column("部门", "department_name"),
-    Column("得分", "score", "score"),
-    Column("红黑榜", lambda r: LIST_ZH.get(r["list"], "")), Column("本周报送", "reported", "bool"),
-    Column("本周线索（条）", "leads", "int"), Column("本周有价值线索（条）", "valuable_leads", "int"),
-    Column("本周签约项目（个）", "signed_projects", "int"),
-    Column("本周签约投资（亿元）", "signed_investment_yi_yuan", "amount"),
-    Column("本周注册企业（家）", "registered_enterprises", "int"), Column("本周外出招商（次）", "trips", "int"),
-    Column("本周考察对接企业（家）", "enterprises_visited", "int"),
-    Column("本周会见客商（次）", "investor_meetings", "int"),
-    Column("本周推介活动（场）", "promotions", "int"),
-    Column("累计有价值线索（条）", "valuable_leads_ytd", "int"),
-    Column("累计签约项目（个）", "signed_projects_ytd", "int"),
-    Column("累计亿元项目（个）", "yi_projects_ytd", "int"),
-    Column("累计签约投资（亿元）", "signed_investment_yi_yuan_ytd", "amount"),
-    Column("累计注册企业（家）", "registered_enterprises_ytd", "int"),
-    Column("累计外出招商（次）", "trips_ytd", "int"),
-    Column("累计考察对接企业（家）", "enterprises_visited_ytd", "int"),
-    Column("累计会见客商（次）", "investor_meetings_ytd", "int"),
-    Column("得分构成（指标 比值×权重）", lambda r: score_detail_text(r["score_detail"])),
-    Column("本周报表文件", "source_files"),
+    *_RANK, Column("得分", "score", "score"), Column("红黑榜", lambda r: LIST_ZH.get(r["list"], "")),
+    Column("本期报送", _sent), Column("报表文件", "source_files"),
 ]
+PERIOD_MEASURES = ("leads", "valuable_leads", "signed_projects", "signed_investment_yi_yuan", "registered_enterprises",
+                   "trips", "enterprises_visited", "investor_meetings", "promotions")
+_MEASURE_LABELS = DEPARTMENT_MEASURES | {"leads": ("线索", "条")}
+RANKING_PERIOD_COLUMNS = [*_RANK, Column("本期报送", _sent)] + [
+    Column(f"{_MEASURE_LABELS[key][0]}\n（{_MEASURE_LABELS[key][1]}）", key,
+           "amount" if key.endswith("_yi_yuan") else "int") for key in PERIOD_MEASURES]
+YTD_MEASURES = ("valuable_leads", "signed_projects", "yi_projects", "signed_investment_yi_yuan",
+                "registered_enterprises", "trips", "enterprises_visited", "investor_meetings")
+RANKING_YTD_COLUMNS = [*_RANK] + [
+    Column(f"累计{DEPARTMENT_MEASURES[key][0]}\n（{DEPARTMENT_MEASURES[key][1]}）", f"{key}_ytd",
+           "amount" if key.endswith("_yi_yuan") else "int") for key in YTD_MEASURES]
+
+
+def score_parts(detail: str | None) -> dict[str, str]:
+    """The mart's score_detail ('valuable_leads 0.6333×0.2500; …') as measure -> 'capped rate × weight'."""
+    return dict(part.strip().split(" ", 1) for part in (detail or "").split(";") if part.strip())
+
+
+def _score_columns(ranking: list[Row]) -> list[Column]:
+    measures = sorted({m for r in ranking for m in score_parts(r["score_detail"])})
+    return [*_RANK, Column("得分", "score", "score")] + [
+        Column(f"{DEPARTMENT_MEASURES.get(m, (m,))[0]}\n比值×权重",
+               lambda r, m=m: score_parts(r["score_detail"]).get(m)) for m in measures]
+
+
 SIGNED_COLUMNS = [
     Column("项目名称", "project_name"), Column("总投资（亿元）", "total_investment_yi_yuan", "amount"),
     Column("亿元项目", "yi_project", "bool"), Column("签约日期", "signed_on", "date"),
@@ -109,7 +119,14 @@ def _list_fill(row: Row) -> str | None:
 
 
 def ranking_sheet(book: Book, name: str, ranking: list[Row], note: str) -> None:
+    """The ranking on sheet `name`, its details on `name`-本期报送, -年初累计 and -得分构成."""
     sheet_with_table(book, name, RANKING_COLUMNS, ranking, highlight=_list_fill, note=note)
+    sheet_with_table(book, f"{name}-本期报送", RANKING_PERIOD_COLUMNS, ranking, highlight=_list_fill,
+                     note="本期：周报为本周；按月报送的部门为其月报，是该月全月的数（计入该月最后一周）")
+    sheet_with_table(book, f"{name}-年初累计", RANKING_YTD_COLUMNS, ranking, highlight=_list_fill,
+                     note="年初至本周累计（月报计入其所属月份的最后一周）")
+    sheet_with_table(book, f"{name}-得分构成", _score_columns(ranking), ranking, highlight=_list_fill,
+                     note="得分 = Σ 比值 × 权重；比值为完成率，按 ranking.yaml 封顶")
 
 
 def _kpi_sheet(book: Book, briefing: Briefing) -> None:

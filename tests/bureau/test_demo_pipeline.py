@@ -52,3 +52,10 @@ def test_june_funnel(con):
                           FROM marts.pipeline_funnel WHERE year = 2024 AND month = 6""").fetchall() == [
         (15, 105, 16, 8, 7, 7, 1, Decimal("0.4375"), Decimal("0.4375")),
     ]
+
+
+def test_a_stage_change_cites_the_round_that_first_reported_it(con):
+    # 艺龙酒店 开工 was confirmed on 05-16 by the 1-4月 round; the 1至5月 round (06-14) repeats that date.
+    assert con.execute("""SELECT stage, reported_on, file_name FROM marts.project_stage_history
+                          WHERE project_name = '艺龙酒店项目' AND stage = '开工'""").fetchall() == [
+        ("开工", dt.date(2024, 5, 16), "关于西城区2024年1-4月招商引资指标及项目认定结果的反馈.xlsx")]

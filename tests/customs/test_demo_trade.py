@@ -2,7 +2,10 @@
 
 from decimal import Decimal as D
 
+import dagster as dg
 import pytest
+
+from tests.checks import evaluations, table_rows
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +58,16 @@ def test_platform_downloads_for_henan(con):
     assert hs_codes > 3 and partners > 3 and modes > 1 and henan and lines > 100
     assert con.execute("""SELECT count(*) FROM marts.trade_by_product_partner
                           WHERE value_yuan IS NULL OR value_usd IS NULL""").fetchone() == (0,)
+
+
+def test_two_downloads_of_the_same_months_that_disagree_are_a_warning_naming_both(demo_run):
+    # The demo keeps the pair: 漯河 2024 1-5月 as monthly downloads (¥1,228.7M) and as one cumulative download in
+    # dollars ($49.37M, about ¥351M). Only the monthly ones are counted; the check says they disagree.
+    check = evaluations(demo_run.result, "core/trade_platform_coverage")["trade_platform_downloads_disagree"]
+    assert not check.passed and check.severity == dg.AssetCheckSeverity.WARN
+    assert table_rows(check, "不符合的行 rows") == [{
+        "年份": 2024, "注册地": "漯河", "期间": "1-5月",
+        "文件": "海关统计_2024年1-5月.csv", "该文件合计（元）": 350931815.8,
+        "另一下载": "海关统计数据在线查询_漯河_商品贸易方式_2024年按月.csv", "另一下载合计（元）": 1228735968.0,
+        "相差比例": 0.7144,
+    }]

@@ -68,7 +68,8 @@ def test_the_briefing_quotes_the_summarys_figures(written: Path) -> None:
     assert "豫多鲜农业科技、富元食品、蓝格液压科技3家外贸企业业务量大幅减少" in trade
     gaps = _section(text, "（七）数据缺失与未认定情况")
     assert "实际利用省外境内资金：市商务局仅认定到1-4月" in gaps and "3.5亿元为预计数" in gaps
-    assert "财政金融局、社会事业局、新城办事处" in gaps  # no report in week 26
+    # Every report June owed and not sent (marts.missing_reports for the month), not one week's unranked alone.
+    assert "2024年6月应报未报的报告" in gaps and "新城办事处2024-W23、2024-W25、2024-W26" in gaps
     # One enterprise outside the roster, however its tables spelt it (瑞丰源食品 in March): counted once.
     assert "未计入全区的企业（1家）：漯河瑞丰源食品有限公司。" in gaps
 
@@ -96,8 +97,9 @@ def _cells(sheet) -> list[tuple]:
 def test_the_workbook_holds_the_figures_with_units_and_rates(written: Path) -> None:
     (path,) = written.glob("*.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["市定目标", "全员招商", "部门排序", "签约项目", "六职招商", "三个一批", "进出口企业",
-                               "进出口月度", "数据质量"]
+    assert book.sheetnames == ["市定目标", "全员招商", "部门排序", "部门排序-本期报送", "部门排序-年初累计",
+                               "部门排序-得分构成", "签约项目", "六职招商", "三个一批", "进出口企业", "进出口月度",
+                               "数据质量"]
     kpi = book["市定目标"]
     header = [c.value for c in kpi[1]]
     assert header[:6] == ["指标（统计期）", "指标", "口径", "统计期", "完成值", "单位"]

@@ -32,6 +32,9 @@ def test_the_weekly_notice_ranks_lists_and_says_what_each_department_sent(demo_r
     # 财政金融局 sent nothing for the week it owed: listed, not ranked as if it had.
     unreported = next([c.text for c in row.cells] for row in ranking.rows if row.cells[1].text == "财政金融局")
     assert (unreported[0], unreported[4]) == ("未排名", "本周未报送")
+    # 党群工作部's figures are its June report's (received 1 July), not this week's, and the notice says so.
+    party = next([c.text for c in row.cells] for row in ranking.rows if row.cells[1].text == "党群工作部")
+    assert party[4].startswith("2024年6月月报（全月）：") and "考察对接企业4家" in party[4]
     assert len(document.inline_shapes) == 1
 
     (excel,) = folder.glob("*.xlsx")
@@ -39,11 +42,26 @@ def test_the_weekly_notice_ranks_lists_and_says_what_each_department_sent(demo_r
     header = [c.value for c in sheet[2]]
     rows = [dict(zip(header, (c.value for c in r), strict=True)) for r in sheet.iter_rows(min_row=3)]
     assert [r["部门"] for r in rows if r["红黑榜"] == "黑榜"] == ["建设管理局", "阴阳赵镇", "市场监管分局"]
-    assert rows[0]["得分"] == 0.8096 and rows[0]["本周有价值线索（条）"] == 8
-    assert rows[0]["本周报表文件"] == "经发局2024-06-24至2024-06-30招商工作周报.xlsx"
-    detail = rows[0]["得分构成（指标 比值×权重）"]
-    assert "有价值线索 " in detail and not re.search(r"[a-z_]{3,}", detail)  # measures by name, no codes
+    assert rows[0]["得分"] == 0.8096 and rows[0]["本期报送"] == "第26周周报"
+    assert rows[0]["报表文件"] == "经发局2024-06-24至2024-06-30招商工作周报.xlsx"
     assert sheet.freeze_panes == "A3"
+    # The details on sheets of their own, so that each prints readably one page wide.
+    book = openpyxl.load_workbook(excel)
+    assert book.sheetnames == ["周排序", "周排序-本期报送", "周排序-年初累计", "周排序-得分构成", "本周新报签约项目"]
+    period = _table(book["周排序-本期报送"])
+    assert period[0]["有价值线索\n（条）"] == 8 and len(period[0]) <= 12
+    # 党群工作部 reports monthly: its figures are its June report's, and say so.
+    party = next(r for r in period if r["部门"] == "党群工作部")
+    assert (party["本期报送"], party["考察对接企业\n（家）"]) == ("2024年6月月报", 4)
+    scores = _table(book["周排序-得分构成"])
+    assert scores[0]["有价值线索\n比值×权重"] == "0.6333×0.2500"
+    assert not any(re.search(r"[a-z_]{3,}", h) for h in scores[0])  # measures by name, no codes
+    assert all(len(_table(book[name])[0]) <= 12 for name in book.sheetnames[:4])
+
+
+def _table(sheet) -> list[dict]:
+    header = [c.value for c in sheet[2]]
+    return [dict(zip(header, (c.value for c in r), strict=True)) for r in sheet.iter_rows(min_row=3)]
 
 
 def test_the_default_week_is_the_latest_ranked_one(demo_run, capsys) -> None:

@@ -55,7 +55,10 @@ def test_every_shipped_check_runs_on_the_demo_warehouse(demo_run) -> None:
     findings (two cross-reported projects...) and nothing against the invariants."""
     with demo_run.connect() as con:
         failing = {check.name: len(check.failing_rows(con)) for check in sql_checks()}
-    assert {name for name, rows in failing.items() if rows and not name.startswith("info_")} == set()
+    # The one warning the demo keeps on purpose: two platform downloads of 漯河 2024 1-5月 that disagree.
+    assert {name for name, rows in failing.items() if rows and not name.startswith("info_")} == {
+        "trade_platform_downloads_disagree"}
+    assert failing["trade_platform_downloads_disagree"] == 1
     assert failing["info_department_cross_reported"] == 3
 
 

@@ -11,7 +11,6 @@ bureau_stages AS (
            min(confirmed_on) FILTER (WHERE stage_rank >= 3) AS fulfilled_on,
            min(confirmed_on) FILTER (WHERE stage_rank >= 4) AS started_on,
            min(confirmed_on) FILTER (WHERE stage_rank >= 5) AS in_production_on,
-           min(as_of) FILTER (WHERE stage_rank >= 2) AS confirmed_signed_as_of,
            min(as_of) FILTER (WHERE stage_rank >= 3) AS fulfilled_as_of,
            min(as_of) FILTER (WHERE stage_rank >= 4) AS started_as_of,
            min(as_of) FILTER (WHERE stage_rank >= 5) AS in_production_as_of,
@@ -43,7 +42,6 @@ described AS (
            arg_max(signed_on, (confirmed_on, load_id, row_number))
                FILTER (WHERE source = 'bureau' AND signed_on IS NOT NULL) AS bureau_signing_date,
            min(signed_on) FILTER (WHERE source = 'department_signed') AS department_signing_date,
-           min(as_of) FILTER (WHERE source <> 'bureau' AND reported_stage = '签约') AS department_signed_as_of,
            list(DISTINCT department_code ORDER BY department_code)
                FILTER (WHERE source <> 'bureau' AND department_code IS NOT NULL) AS reporting_department_codes,
            list(DISTINCT department_code ORDER BY department_code)
@@ -83,7 +81,6 @@ assembled AS (
                WHEN d.listed_by_bureau THEN '在谈'  -- planned by the bureau (三个一批 拟签约), not signed yet
            END AS stage,
            -- For the month-by-month funnel: the end of the period in which each stage was first known.
-           least(b.confirmed_signed_as_of, d.department_signed_as_of) AS signed_as_of,
            b.fulfilled_as_of, b.started_as_of, b.in_production_as_of, b.first_listed_as_of,
            d.lead_reported_on, d.negotiating_reported_on, d.signed_reported_on, d.fulfilled_reported_on,
            d.started_reported_on, d.in_production_reported_on,
@@ -118,7 +115,6 @@ COMMENT ON COLUMN core.projects.batch_type IS '三个一批类型 batch type';
 COMMENT ON COLUMN core.projects.provincial_status IS '省级认定状态 provincial status';
 COMMENT ON COLUMN core.projects.lead_status IS '最新线索状态 latest lead status';
 COMMENT ON COLUMN core.projects.stage IS '阶段 stage';
-COMMENT ON COLUMN core.projects.signed_as_of IS '签约所属期末 end of the period in which signing was first known';
 COMMENT ON COLUMN core.projects.fulfilled_as_of IS '履约所属期末 end of the period in which 履约 was first confirmed';
 COMMENT ON COLUMN core.projects.started_as_of IS '开工所属期末 end of the period in which 开工 was first confirmed';
 COMMENT ON COLUMN core.projects.in_production_as_of IS '投产所属期末 end of the period in which 投产 was first confirmed';

@@ -7,9 +7,14 @@ CREATE OR REPLACE TABLE core.trade_platform_coverage AS
 WITH parts AS (
     SELECT p.load_id, p.file_name, p.year, p.month_from, p.month_to, p.reg_place_code AS region_code,
            min(p.reg_place_name) AS region, count(*) AS lines,
+           -- As marts.trade_by_product_partner converts: each line at its last month's rate, to the cent.
+           CASE WHEN count(*) = count(coalesce(p.value_yuan, p.value_usd * fx.usd_cny))
+                THEN sum(coalesce(p.value_yuan, CAST(round(p.value_usd * fx.usd_cny, 2) AS DECIMAL(20, 2)))) END
+               AS value_yuan,
            core.received_at(l.modified_ns, l.loaded_at) AS received_at
     FROM core.trade_platform_lines p
     JOIN audit.loads l USING (load_id)
+    LEFT JOIN core.fx_rates fx ON fx.year = p.year AND fx.month = p.month_to
     GROUP BY ALL
 ),
 monthly AS (
@@ -34,13 +39,13 @@ spans AS (
     WHERE s.month_from < s.month_to
 )
 SELECT load_id, file_name, year, month_from, month_to, 'month' AS period_kind, region_code, region, lines,
-       received_at, counted,
+       value_yuan, received_at, counted,
        CASE WHEN NOT counted THEN '同月有更新的下载，计入的是 a later download of the month is counted: ' || counted_file
        END AS set_aside_reason
 FROM monthly
 UNION ALL
 SELECT load_id, file_name, year, month_from, month_to, CASE WHEN month_from = 1 THEN 'cumulative' ELSE 'span' END,
-       region_code, region, lines, received_at, NOT months_covered AND preferred_file IS NULL,
+       region_code, region, lines, value_yuan, received_at, NOT months_covered AND preferred_file IS NULL,
        CASE WHEN months_covered THEN '这些月份已有按月下载 monthly downloads cover these months'
             WHEN preferred_file IS NOT NULL THEN '同期有更完整的下载，计入的是 a download of the same months is counted: '
                                                  || preferred_file END
@@ -57,6 +62,7 @@ COMMENT ON COLUMN core.trade_platform_coverage.period_kind IS '期间类型（mo
 COMMENT ON COLUMN core.trade_platform_coverage.region_code IS '注册地编码（地市）registration place code, city level';
 COMMENT ON COLUMN core.trade_platform_coverage.region IS '注册地（地市，平台最细只到地市，不是西城区）registration place: a city, the finest the platform gives, not the district';
 COMMENT ON COLUMN core.trade_platform_coverage.lines IS '行数 lines';
+COMMENT ON COLUMN core.trade_platform_coverage.value_yuan IS '金额合计（元，美元按截止月汇率折算）total value in yuan, dollars converted at the last month''s rate as in marts.trade_by_product_partner';
 COMMENT ON COLUMN core.trade_platform_coverage.received_at IS '收到时间 when the file landed';
 COMMENT ON COLUMN core.trade_platform_coverage.counted IS '是否计入 marts.trade_by_product_partner true when these lines are counted';
 COMMENT ON COLUMN core.trade_platform_coverage.set_aside_reason IS '未计入原因 why they are not counted';

@@ -29,16 +29,14 @@ enterprises AS (
 ),
 activities AS (
     SELECT w.year, w.week,
-           count(a.activity_type) FILTER (WHERE a.measure = 'trips') AS trips,
-           count(DISTINCT a.place) FILTER (WHERE a.measure = 'trips') AS trip_cities,
-           CAST(coalesce(sum(a.enterprises_count) FILTER (WHERE a.measure = 'enterprises_visited'), 0) AS BIGINT)
-               AS enterprises_visited,
-           count(a.activity_type) FILTER (WHERE a.measure = 'investor_meetings') AS investor_meetings,
-           count(a.activity_type) FILTER (WHERE a.measure = 'promotions') AS promotions,
-           coalesce(bool_or(a.enterprises_count_approximate)
-                    FILTER (WHERE a.measure IN ('trips', 'enterprises_visited')), false) AS approximate
+           CAST(coalesce(sum(a.trips), 0) AS BIGINT) AS trips,
+           (SELECT count(DISTINCT place) FROM (SELECT unnest(flatten(list(a.trip_places))) AS place)) AS trip_cities,
+           CAST(coalesce(sum(a.enterprises_visited), 0) AS BIGINT) AS enterprises_visited,
+           CAST(coalesce(sum(a.investor_meetings), 0) AS BIGINT) AS investor_meetings,
+           CAST(coalesce(sum(a.promotions), 0) AS BIGINT) AS promotions,
+           coalesce(bool_or(a.approximate), false) AS approximate
     FROM weeks w
-    LEFT JOIN core.department_activities a ON a.report_year = w.year AND a.report_week <= w.week
+    LEFT JOIN core.department_activity_counts a ON a.year = w.year AND a.week <= w.week
     GROUP BY ALL
 ),
 reporting AS (

@@ -16,18 +16,6 @@ enterprises AS (
     SELECT department_code, year, week, count(*) AS registered_enterprises
     FROM core.department_enterprise_claims GROUP BY ALL
 ),
-activities AS (
-    SELECT department_code, report_year AS year, report_week AS week,
-           count(*) FILTER (WHERE measure = 'trips') AS trips,
-           CAST(coalesce(sum(enterprises_count) FILTER (WHERE measure = 'trips'), 0) AS BIGINT) AS trip_enterprises,
-           CAST(coalesce(sum(enterprises_count) FILTER (WHERE measure = 'enterprises_visited'), 0) AS BIGINT)
-               AS enterprises_visited,
-           count(*) FILTER (WHERE measure = 'investor_meetings') AS investor_meetings,
-           count(*) FILTER (WHERE measure = 'promotions') AS promotions,
-           coalesce(bool_or(enterprises_count_approximate)
-                    FILTER (WHERE measure IN ('trips', 'enterprises_visited')), false) AS approximate
-    FROM core.department_activities GROUP BY ALL
-),
 reported AS (
     SELECT department_code, year, week, list(DISTINCT file_name ORDER BY file_name) AS files
     FROM core.department_reports GROUP BY ALL
@@ -67,7 +55,7 @@ weekly AS (
     LEFT JOIN leads l USING (department_code, year, week)
     LEFT JOIN projects p USING (department_code, year, week)
     LEFT JOIN enterprises e USING (department_code, year, week)
-    LEFT JOIN activities a USING (department_code, year, week)
+    LEFT JOIN core.department_activity_counts a USING (department_code, year, week)
     LEFT JOIN reported r USING (department_code, year, week)
     LEFT JOIN valuable_ytd v USING (department_code, year, week)
 )

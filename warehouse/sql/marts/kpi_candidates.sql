@@ -17,14 +17,10 @@ list_months AS (
           FROM core.bureau_rounds WHERE has_projects GROUP BY year(as_of))
 ),
 listed AS (
-    SELECT m.year, m.month, m.file_name, m.confirmed_on,
-           count(p.project_id) AS projects,
-           sum(p.total_investment_yi_yuan) AS investment,
-           count(p.project_id) = count(p.total_investment_yi_yuan) AS every_amount_known
+    SELECT m.year, m.month, m.file_name, m.confirmed_on, s.confirmed_projects AS projects,
+           s.confirmed_investment_yi_yuan AS investment, s.confirmed_amounts_known AS every_amount_known
     FROM list_months m
-    LEFT JOIN core.projects p
-      ON p.bureau_confirmed AND p.signed_on BETWEEN make_date(m.year, 1, 1) AND last_day(make_date(m.year, m.month, 1))
-    GROUP BY ALL
+    JOIN core.signings_to_date s USING (year, month)
 ),
 bureau_projects AS (
     SELECT year, month, 'signed_projects' AS metric_code, 'confirmed' AS basis, 'bureau_projects' AS source,

@@ -4,10 +4,10 @@
 -- (marts.kpi_revisions lists the same-period corrections alone.)
 CREATE OR REPLACE TABLE marts.kpi_changes AS
 WITH lines AS (
-    -- A round's figure per year, metric and basis: the latest period it confirms.
-    SELECT load_id, year, metric_code, basis, max(month_to) AS month,
-           arg_max(value, (month_to, row_number)) AS value
-    FROM raw.bureau_kpi
+    -- A round's figure per year, metric and basis: the latest period it confirms (of the files in force).
+    SELECT load_id, year, metric_code, basis, max(month) AS month,
+           arg_max(value, (month, row_number)) AS value
+    FROM core.kpi_confirmations
     WHERE month_from = 1
     GROUP BY ALL
 ),

@@ -1,13 +1,14 @@
 -- 项目阶段变化: every time a project reached a later stage, with the date and the row that reported it.
 -- Stages only move forward here (a lead reported back to 线索 stays at 在谈), on the bureau's confirmation date
--- or the date a department workbook was filled in (core.project_mentions).
+-- or the date a department workbook was filled in (core.project_mentions). A later round repeats a stage with the
+-- date the bureau first confirmed it: on a tie the earliest period (as_of) is the round that first reported it.
 CREATE OR REPLACE TABLE marts.project_stage_history AS
 WITH reports AS (
     SELECT project_id, reported_stage AS stage, reported_stage_rank AS stage_rank, reported_on,
            source, file_name, sheet, row_number, project_name AS name_as_written,
            max(reported_stage_rank) OVER (
                PARTITION BY project_id
-               ORDER BY reported_on, reported_stage_rank, source, file_name, load_id, sheet, row_number
+               ORDER BY reported_on, reported_stage_rank, as_of, source, file_name, load_id, sheet, row_number
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reached_before
     FROM core.project_mention_keys
     WHERE reported_stage IS NOT NULL
