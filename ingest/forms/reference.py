@@ -122,6 +122,21 @@ def load_reference(folder: Path) -> Reference:
     return reference
 
 
+def load_settings(folder: Path, name: str, model: type[Settings]) -> Settings | None:
+    """One optional settings file of the folder checked by its model as the night checks the others, departments
+    resolved through departments.csv; None when it is absent, ReferenceError listing its problems when it is wrong.
+    For a file the night does not need (alerts.yaml): its mistakes must not stop a night."""
+    reading = _Reading(folder)
+    departments = reading.rows("departments.csv")
+    names = reading.names("departments.csv", departments, lambda row: row.code, _names,
+                          "两个部门 (names two departments)")
+    reading.problems.clear()  # departments.csv's own problems are the night's to report
+    checked = reading.checked(name, model, {"departments": names})
+    if reading.problems:
+        raise ReferenceError(reading.problems)
+    return checked
+
+
 def _names(row: BaseModel) -> Iterable[tuple[str, str]]:
     """(column, name) for every name a row is known by: its code, name and aliases."""
     for column in ("code", "name"):
@@ -283,6 +298,11 @@ class _Reading:
 
     def settings(self, name: str) -> dict | None:
         """The keys the YAML file sets, checked by its model; None when the file is absent or wrong."""
+        checked = self.checked(name, SETTINGS_FILES[name])
+        return None if checked is None else settings_dump(checked)
+
+    def checked(self, name: str, model: type[Settings], context: dict | None = None) -> Settings | None:
+        """The YAML file checked by its model; None when the file is absent or wrong."""
         text = self.text(name)
         if text is None:
             return None
@@ -304,9 +324,8 @@ class _Reading:
         if not isinstance(values, dict):
             self.problem(f"{name}：应逐行写「名称: 值」的设置 (must be key: value settings)")
             return None
-        model = SETTINGS_FILES[name]
         try:
-            checked = model.model_validate(values)
+            checked = model.model_validate(values, context=context)
         except ValidationError as err:
             for error in err.errors(include_url=False):
                 path = [str(part) for part in error["loc"] if part != "[key]"]
@@ -321,7 +340,7 @@ class _Reading:
             return None
         if loader.repeated:
             return None
-        return settings_dump(checked)
+        return checked
 
 
 def _as_written(value: object) -> str:
