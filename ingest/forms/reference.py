@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import typing
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -331,9 +332,13 @@ class _Reading:
                 path = [str(part) for part in error["loc"] if part != "[key]"]
                 place = f"{name} {'.'.join(path)}：" if path else f"{name}："
                 if error["type"] == "extra_forbidden":
-                    self.problem(f"{place}不认识的设置项，已知的有 {listing(model.model_fields)}"
-                                 f"{nearest(path[-1], model.model_fields)} (unknown key)")
-                elif not error["loc"] or error["loc"][-1] == "[key]":  # a rule of the whole file, a key
+                    known = _section(model, path[:-1]).model_fields
+                    self.problem(f"{place}不认识的设置项，已知的有 {listing(known)}"
+                                 f"{nearest(path[-1], known)} (unknown key)")
+                elif error["type"] == "missing":
+                    self.problem(f"{place}缺少这一项，必须填写 (missing)")
+                elif not error["loc"] or error["loc"][-1] == "[key]" or isinstance(error["input"], dict):
+                    # a rule of the whole file or of a section, a key
                     self.problem(place + error["msg"])
                 else:
                     self.problem(place + _as_written(error["input"]) + error["msg"])
@@ -341,6 +346,19 @@ class _Reading:
         if loader.repeated:
             return None
         return checked
+
+
+def _section(model: type[BaseModel], path: list[str]) -> type[BaseModel]:
+    """The model of a nested section (alerts.yaml's email: ...) by its keys; a mapping's own keys pass through."""
+    for key in path:
+        field = model.model_fields.get(key)
+        if field is None:
+            continue
+        inner = [arg for arg in (*typing.get_args(field.annotation), field.annotation)
+                 if isinstance(arg, type) and issubclass(arg, BaseModel)]
+        if inner:
+            model = inner[0]
+    return model
 
 
 def _as_written(value: object) -> str:
