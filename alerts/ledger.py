@@ -41,14 +41,18 @@ class Sent:
 class Ledger:
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._made = False
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self._made:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
-            con.execute("PRAGMA journal_mode=WAL")
-            con.executescript(SCHEMA)
+            if not self._made:
+                con.execute("PRAGMA journal_mode=WAL")  # kept by the file
+                con.executescript(SCHEMA)
+                self._made = True
             yield con
         finally:
             con.close()

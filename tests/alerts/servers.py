@@ -75,15 +75,17 @@ def smtp_server(folder: Path, security: str) -> Iterator[Mailbox]:
             USER, PASSWORD)
         if ok:
             box.logins.append(auth_data.login.decode())
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)
 
-    options = {"authenticator": authenticate, "auth_require_tls": True}
     if security == "ssl":
+        # The whole connection is TLS, which aiosmtpd's session does not know of: it would not offer AUTH.
         controller = Controller(_Handler(box), hostname="127.0.0.1", port=box.port, ssl_context=context,
-                                server_hostname="127.0.0.1", **options)
+                                server_hostname="127.0.0.1", authenticator=authenticate,
+                                auth_require_tls=False)
     else:
         controller = Controller(_Handler(box), hostname="127.0.0.1", port=box.port, tls_context=context,
-                                require_starttls=True, **options)
+                                require_starttls=True, authenticator=authenticate,
+                                auth_require_tls=True)
     controller.start()
     try:
         yield box
