@@ -6,6 +6,7 @@ here, and its load results from the published warehouse."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import dagster as dg
 
@@ -42,7 +43,7 @@ def run_problems(instance: dg.DagsterInstance, run: dg.DagsterRun, links: Links)
     passed in it."""
     problems, passed = [], []
     if run.status == dg.DagsterRunStatus.FAILURE:
-        steps = [(event.step_key or "", event.dagster_event.event_specific_data.error.message)
+        steps = [(event.step_key or "", _error_text(event.dagster_event.event_specific_data.error))
                  for event in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.STEP_FAILURE)]
         record = instance.get_run_record_by_id(run.run_id)
         started = record and record.start_time and dt.datetime.fromtimestamp(record.start_time, CENTRE)
@@ -60,6 +61,14 @@ def run_problems(instance: dg.DagsterInstance, run: dg.DagsterRun, links: Links)
             problems.append(check_failed(table, evaluation.check_name, severity, evaluation.description, None, csv,
                                          links))
     return problems, passed
+
+
+def _error_text(error) -> str:
+    """The error's own words, without the Python class path Dagster puts in front (…events.Failure: )."""
+    if error is None:
+        return ""
+    return re.sub(rf"^[\w.]*\b{re.escape(error.cls_name or '')}: ", "", error.message) if error.cls_name \
+        else error.message
 
 
 def alert_after_run(instance: dg.DagsterInstance, run: dg.DagsterRun, warehouse: Warehouse, now: dt.datetime,
