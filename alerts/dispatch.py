@@ -27,7 +27,8 @@ ALERTS_FILE = "alerts.yaml"
 ROBOT_PER_MINUTE = 20  # both robots refuse more than 20 messages a minute
 ATTEMPTS = 3
 BACKOFF_SECONDS = 2.0  # before the 2nd attempt; doubled before each further one
-DEPARTMENT_KINDS = ("load", "overdue")
+# What a department's contact hears of: its own files and reports (and the test message of `python -m alerts test`).
+DEPARTMENT_KINDS = ("load", "overdue", "test")
 
 
 def load_alert_settings(reference: Path) -> AlertSettings | None:
@@ -45,7 +46,9 @@ class Channel:
     department: str | None = None
 
     def hears_of(self, problem: Problem) -> bool:
-        return self.department is None or (problem.department == self.department and problem.kind in DEPARTMENT_KINDS)
+        if self.department is None:  # the centre hears of every department's problems, not their test messages
+            return problem.kind != "test" or problem.department is None
+        return problem.department == self.department and problem.kind in DEPARTMENT_KINDS
 
 
 def channels(settings: AlertSettings) -> list[Channel]:

@@ -58,7 +58,9 @@ class _Handler:
         self.box = box
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
-        self.box.messages.append(email.message_from_bytes(envelope.original_content, policy=email.policy.default))
+        # The wire's CRLF line ends back to a text's: an 8bit body keeps them as sent, a base64 one does not.
+        raw = envelope.original_content.replace(b"\r\n", b"\n")
+        self.box.messages.append(email.message_from_bytes(raw, policy=email.policy.default))
         return "250 OK"
 
 
