@@ -58,7 +58,7 @@ class Links:
 def run_failed(run_id: str, job: str, started: dt.datetime | None, steps: list[tuple[str, str]],
                links: Links) -> Problem:
     when = f"，开始于{started:%Y-%m-%d %H:%M}" if started else ""
-    lines = [f"运行 {run_id[:8]}（{job}{when}）失败，已发布的数据仓库保持上一版。"]
+    lines = [f"运行 {run_id[:8]}（{job}{when}）失败，已发布的数据仓库没有更新。"]
     lines += [f"失败的步骤 {step}：{_first_line(message)}" for step, message in steps] or ["运行在开始步骤前中断。"]
     return Problem(key=f"run_failed:{run_id}", kind="run_failed", title=f"数据运行失败（{job}）", lines=tuple(lines),
                    action="请打开运行页面查看出错的步骤，排除后重新运行（或等下一次夜间运行）。",

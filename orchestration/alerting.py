@@ -64,11 +64,13 @@ def run_problems(instance: dg.DagsterInstance, run: dg.DagsterRun, links: Links)
 
 
 def _error_text(error) -> str:
-    """The error's own words, without the Python class path Dagster puts in front (…events.Failure: )."""
+    """The error's own words: the one Dagster's own wrapper (a step that failed in a run process) was caused by,
+    without a module path in front (dagster._core.definitions.events.Failure: ); a built-in's name stays (OSError:)."""
     if error is None:
         return ""
-    return re.sub(rf"^[\w.]*\b{re.escape(error.cls_name or '')}: ", "", error.message) if error.cls_name \
-        else error.message
+    while error.cause is not None and (error.cls_name or "").startswith("Dagster"):
+        error = error.cause
+    return re.sub(r"^\w+(?:\.\w+)+: ", "", error.message)
 
 
 def alert_after_run(instance: dg.DagsterInstance, run: dg.DagsterRun, warehouse: Warehouse, now: dt.datetime,

@@ -43,7 +43,7 @@ def test_each_channel_gets_the_exact_message(setup: Setup) -> None:
     assert (mail["From"], mail["To"]) == ("zhaoshang@example.gov.cn", "ops@example.gov.cn")
     assert mail["Subject"] == "【招商数据】数据运行失败（nightly）"
     assert mail.get_content() == (
-        "运行 4f1c2d3e（nightly，开始于2024-07-15 02:00）失败，已发布的数据仓库保持上一版。\n"
+        "运行 4f1c2d3e（nightly，开始于2024-07-15 02:00）失败，已发布的数据仓库没有更新。\n"
         "失败的步骤 departments_files：OSError: [Errno 28] No space left on device\n"
         "\n"
         "怎么办：请打开运行页面查看出错的步骤，排除后重新运行（或等下一次夜间运行）。\n"
@@ -52,7 +52,7 @@ def test_each_channel_gets_the_exact_message(setup: Setup) -> None:
     assert wecom[:2] == ("/cgi-bin/webhook/send", {"key": "wecom-key"})
     assert wecom[2] == {"msgtype": "markdown", "markdown": {"content": (
         "**【招商数据】数据运行失败（nightly）**\n"
-        "> 运行 4f1c2d3e（nightly，开始于2024-07-15 02:00）失败，已发布的数据仓库保持上一版。\n"
+        "> 运行 4f1c2d3e（nightly，开始于2024-07-15 02:00）失败，已发布的数据仓库没有更新。\n"
         "> 失败的步骤 departments\\_files：OSError: \\[Errno 28\\] No space left on device\n"
         "<font color=\"warning\">怎么办：</font>请打开运行页面查看出错的步骤，排除后重新运行（或等下一次夜间运行）。\n"
         f"[查看详情](http://127.0.0.1:3000/runs/{RUN_ID})")}}
@@ -65,7 +65,7 @@ def test_each_channel_gets_the_exact_message(setup: Setup) -> None:
     assert body == {"msgtype": "markdown", "markdown": {"title": "【招商数据】数据运行失败（nightly）", "text": (
         "#### 【招商数据】数据运行失败（nightly）\n"
         "\n"
-        "- 运行 4f1c2d3e（nightly，开始于2024-07-15 02:00）失败，已发布的数据仓库保持上一版。\n"
+        "- 运行 4f1c2d3e（nightly，开始于2024-07-15 02:00）失败，已发布的数据仓库没有更新。\n"
         "- 失败的步骤 departments\\_files：OSError: \\[Errno 28\\] No space left on device\n"
         "\n"
         "**怎么办**：请打开运行页面查看出错的步骤，排除后重新运行（或等下一次夜间运行）。\n"

@@ -11,9 +11,10 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
+from dagster._utils.error import SerializableErrorInfo
 
 from alerts.dispatch import CENTRE
-from orchestration.alerting import alerts_after_failure, alerts_after_success, send_digest
+from orchestration.alerting import _error_text, alerts_after_failure, alerts_after_success, send_digest
 from orchestration.definitions import build_definitions
 from tests.alerts.conftest import alerts_yaml
 from tests.alerts.servers import PASSWORD, Mailbox, Robot, robot_server, smtp_server
@@ -161,3 +162,11 @@ def test_the_digest_waits_for_its_hour(home: Path, servers: tuple[Mailbox, Robot
     [digest] = box.wait(1)
     assert digest["Subject"] == "【招商数据】每日汇总 2024-07-15"
     assert digest.get_content() == "最近一次运行：还没有运行过。\n没有尚未解决的问题。\n\n查看：http://127.0.0.1:3000\n"
+
+
+def test_a_step_error_is_told_in_its_own_words() -> None:
+    disk_full = SerializableErrorInfo("OSError: [Errno 28] No space left on device\n", [], "OSError")
+    wrapped = SerializableErrorInfo(
+        'dagster._core.errors.DagsterExecutionStepExecutionError: Error occurred while executing op "departments_files"'
+        ":\n", [], "DagsterExecutionStepExecutionError", cause=disk_full)
+    assert _error_text(wrapped) == "OSError: [Errno 28] No space left on device\n"
