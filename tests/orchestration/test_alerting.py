@@ -19,6 +19,7 @@ from orchestration.definitions import build_definitions
 from tests.alerts.conftest import alerts_yaml
 from tests.alerts.servers import PASSWORD, Mailbox, Robot, robot_server, smtp_server
 from tests.departments.books import BAD_USCC, GOOD_USCC, workbook, write_xlsx
+from tests.workbooks import KPI_HEADER
 from warehouse.resource import Warehouse
 
 JUNE_5 = dt.date(2024, 6, 5)
@@ -61,16 +62,19 @@ def test_a_run_with_a_rejected_file_and_a_bad_row_reaches_the_centre_and_both_de
                      [2, "漯河豫泽商贸有限公司", BAD_USCC, JUNE_5, 100, None]],
         activities=[[1, JUNE_5, "会见客商", "西城区", 1, None, None]]))
     (home / "landing" / "departments" / "新城办-2024年第23周.xlsx").write_bytes(b"not a workbook at all")
+    # 2019 has no target in the reference data: the warning check kpi_target_set fails.
+    write_xlsx(home / "landing" / "bureau" / "2019年认定.xlsx", {"指标认定": [
+        KPI_HEADER, ["签约项目", "2019年1-5月", 3, "个", "认定", dt.date(2019, 6, 14)]]})
     instance = dg.DagsterInstance.ephemeral()
     result = _run(home, instance)
     assert result.success  # Dagster's word for a run that rejected a file: only the alerts say otherwise
 
     context = _sensor_context("alerts_after_success", result, instance, home)
-    assert alerts_after_success(context).skip_message == "发出12条告警 (12 alerts sent, 0 failed)"
-    box.wait(6)
+    assert alerts_after_success(context).skip_message == "发出15条告警 (15 alerts sent, 0 failed)"
+    box.wait(7)
     assert _by_recipient(box) == {
-        "ops@example.gov.cn": ["【招商数据】新城办事处：1个文件退回", "【招商数据】经济发展局：1行数据被隔离",
-                               "【招商数据】逾期未报：9项"],
+        "ops@example.gov.cn": ["【招商数据】检查未通过：kpi_target_set", "【招商数据】新城办事处：1个文件退回",
+                               "【招商数据】经济发展局：1行数据被隔离", "【招商数据】逾期未报：10项"],
         "jfj@example.gov.cn": ["【招商数据】经济发展局：1行数据被隔离"],
         "xcb@example.gov.cn": ["【招商数据】新城办事处：1个文件退回", "【招商数据】逾期未报：新城办事处"],
     }
@@ -85,48 +89,60 @@ def test_a_run_with_a_rejected_file_and_a_bad_row_reaches_the_centre_and_both_de
     overdue = next(m for m in box.messages if m["To"] == "xcb@example.gov.cn" and "逾期" in m["Subject"])
     assert overdue.get_content().splitlines()[0] == \
         "部门报告·新城办事处：2024-W23应于2024-06-12前报送，已逾期2天，尚未收到过。"
-    assert len(robot.bodies("/cgi-bin/webhook/send")) == 3 == len(robot.bodies("/robot/send"))
+    check = next(m for m in box.messages if "kpi_target_set" in m["Subject"])
+    assert check.get_content() == (
+        "检查「kpi_target_set」（marts.kpi_completion，警告）未通过。\n"
+        "1 行不符合 (rows break it): 每个有认定值的指标都要有全年目标 "
+        "Every confirmed metric has a target for its year.\n"
+        f"不符合的行：{home}/reports/checks/{result.run_id}/kpi_target_set.csv\n"
+        "\n"
+        "怎么办：请核对相关文件，请报送单位改正后重新提交。\n"
+        "查看：http://127.0.0.1:3000/assets/marts/kpi_completion?view=checks\n")
+    assert len(robot.bodies("/cgi-bin/webhook/send")) == 4 == len(robot.bodies("/robot/send"))
 
     # The sensor's later looks, and the next run finding the same problems, tell nobody again.
     assert alerts_after_success(context).skip_message == "没有需要通知的新问题 (nothing new to tell)"
     again = _run(home, instance)
     assert alerts_after_success(_sensor_context("alerts_after_success", again, instance, home)).skip_message == \
         "没有需要通知的新问题 (nothing new to tell)"
-    assert len(box.messages) == 6 and len(robot.requests) == 6
+    assert len(box.messages) == 7 and len(robot.requests) == 8
 
     # That run published the alerts for analysts.
     with duckdb.connect(str(home / "warehouse" / "zhaoshang.duckdb"), read_only=True) as con:
         assert con.execute("SELECT channel, status, attempts, title FROM audit.alerts ORDER BY alert_id").fetchall() \
-            == [("email", "sent", 1, "【招商数据】新城办事处：1个文件退回"),
+            == [("email", "sent", 1, "【招商数据】检查未通过：kpi_target_set"),
+                ("email", "sent", 1, "【招商数据】新城办事处：1个文件退回"),
                 ("email", "sent", 1, "【招商数据】经济发展局：1行数据被隔离"),
-                ("email", "sent", 1, "【招商数据】逾期未报：9项"),
+                ("email", "sent", 1, "【招商数据】逾期未报：10项"),
                 ("email:D02", "sent", 1, "【招商数据】经济发展局：1行数据被隔离"),
                 ("email:D10", "sent", 1, "【招商数据】新城办事处：1个文件退回"),
                 ("email:D10", "sent", 1, "【招商数据】逾期未报：新城办事处"),
+                ("wecom", "sent", 1, "【招商数据】检查未通过：kpi_target_set"),
                 ("wecom", "sent", 1, "【招商数据】新城办事处：1个文件退回"),
                 ("wecom", "sent", 1, "【招商数据】经济发展局：1行数据被隔离"),
-                ("wecom", "sent", 1, "【招商数据】逾期未报：9项"),
+                ("wecom", "sent", 1, "【招商数据】逾期未报：10项"),
+                ("dingtalk", "sent", 1, "【招商数据】检查未通过：kpi_target_set"),
                 ("dingtalk", "sent", 1, "【招商数据】新城办事处：1个文件退回"),
                 ("dingtalk", "sent", 1, "【招商数据】经济发展局：1行数据被隔离"),
-                ("dingtalk", "sent", 1, "【招商数据】逾期未报：9项")]
+                ("dingtalk", "sent", 1, "【招商数据】逾期未报：10项")]
 
     # A day later, at the digest hour: the digest, and one reminder of each problem still open.
     tomorrow = dt.datetime.now(CENTRE) + dt.timedelta(days=1, minutes=1)
     tomorrow = max(tomorrow, tomorrow.replace(hour=8, minute=0))
     send_digest(instance, Warehouse(home=str(home)), tomorrow, context.log)
-    digest = box.wait(13)[6]
+    digest = box.wait(15)[7]
     record = instance.get_run_record_by_id(again.run_id)
     ended = dt.datetime.fromtimestamp(record.end_time, CENTRE)
     assert digest["Subject"] == f"【招商数据】每日汇总 {tomorrow:%Y-%m-%d}"
     assert digest.get_content() == (
-        f"最近一次运行：成功（{again.run_id[:8]}，{ended:%m月%d日 %H:%M}结束），本次未通过的检查2。\n"
-        "尚未解决：退回的文件1，被隔离的行1，逾期未报9。\n"
+        f"最近一次运行：成功（{again.run_id[:8]}，{ended:%m月%d日 %H:%M}结束），本次未通过的检查3。\n"
+        "尚未解决：退回的文件1，被隔离的行1，未通过的检查1，逾期未报10。\n"
         "\n"
         "怎么办：逐项处理见此前的通知或运行页面。\n"
         "查看：http://127.0.0.1:3000\n")
-    assert [m["Subject"] for m in box.messages[7:] if m["To"] == "ops@example.gov.cn"] == [
+    assert [m["Subject"] for m in box.messages[8:] if m["To"] == "ops@example.gov.cn"] == [
         "【招商数据】提醒：新城办事处：1个文件退回", "【招商数据】提醒：经济发展局：1行数据被隔离",
-        "【招商数据】提醒：逾期未报：9项"]
+        "【招商数据】提醒：逾期未报：10项", "【招商数据】提醒：检查未通过：kpi_target_set"]
     later = send_digest(instance, Warehouse(home=str(home)), tomorrow + dt.timedelta(hours=1), context.log)
     assert later.skip_message == f"今天的汇总已发出 (today's digest is out): digest:{tomorrow.date()}"
 
