@@ -106,7 +106,7 @@ def published_problems(published_db: Path, links: Links) -> list[Problem]:
     names = {d["department_code"]: d["department_name"] for d in departments}
     problems = [_rejected(row, departments, links) for row in rejected]
     problems += _quarantined(quarantined, names, links)
-    problems += [_overdue(row) for row in overdue]
+    problems += [_overdue(row, links) for row in overdue]
     problems += [check_failed(row["table_name"], row["check_name"], row["severity"], row["description"],
                               row["failing_rows"], None, links)
                  for row in checks if row["check_name"] not in TOLD_BY_FILE]
@@ -118,8 +118,11 @@ def _rejected(row: dict, departments: list[dict], links: Links) -> Problem:
     done = {"rejected": "整体退回", "failed": "未能写入仓库（下次运行自动重试）", "refused": "未读取"}[row["status"]]
     action = ("如果问题不消失，请联系管理员。" if row["status"] == "failed" else
               "请按原因改正后重新提交这个文件（同名文件放入接收目录即替换）。")
-    return Problem(key=row["problem"], kind="load", title=f"文件退回：{row['file_name']}",
-                   lines=(f"文件「{row['file_name']}」{done}：{_first_line(row['message'])}",), action=action,
+    reason = _first_line(row["message"])
+    # The loader's reasons mostly name the file already: then it is not named twice.
+    line = f"{done}：{reason}" if row["file_name"] in reason else f"文件「{row['file_name']}」{done}：{reason}"
+    return Problem(key=row["problem"], kind="load", title=f"文件退回：{row['file_name']}", lines=(line,),
+                   action=action,
                    link=links.files(row["source"]), department=department and department["department_code"],
                    who=department["department_name"] if department else SOURCE_LABELS.get(row["source"], row["source"]))
 
@@ -155,15 +158,15 @@ def _quarantined(rows: list[dict], names: dict[str, str], links: Links) -> list[
     return problems
 
 
-def _overdue(row: dict) -> Problem:
+def _overdue(row: dict, links: Links) -> Problem:
     who = row["department_name"] or row["source_name"]
     latest = f"，最新一期为{row['latest_period']}（{row['latest_file']}）" if row["latest_period"] else "，尚未收到过"
     return Problem(key=row["problem"], kind="overdue", title=f"逾期未报：{who}",
                    lines=(f"{row['source_name']}{'·' + row['department_name'] if row['department_name'] else ''}："
                           f"{row['next_period']}应于{row['next_due_on']:%Y-%m-%d}前报送，已逾期{row['days_overdue']}天"
                           f"{latest}。",),
-                   action="请督促报送单位尽快报送，收到后放入接收目录即可。", department=row["department_code"],
-                   who=who)
+                   action="请督促报送单位尽快报送，收到后放入接收目录即可。",
+                   link=links.asset("marts/source_freshness"), department=row["department_code"], who=who)
 
 
 def _first_line(text: str | None) -> str:

@@ -86,6 +86,13 @@ def test_a_run_with_a_rejected_file_and_a_bad_row_reaches_the_centre_and_both_de
         "\n"
         "怎么办：请改正这些单元格后重新提交这个文件（同一部门同一报告期的新文件替换旧文件）。\n"
         "查看：http://127.0.0.1:8000\n")
+    rejected = next(m for m in box.messages if m["To"] == "xcb@example.gov.cn" and "退回" in m["Subject"])
+    assert rejected.get_content() == (
+        "整体退回：文件「新城办-2024年第23周.xlsx」的内容是文本，不是Excel工作簿；如果是CSV数据，请把扩展名改为.csv后"
+        "重新上传 (a text file named .xlsx: wrong extension)\n"
+        "\n"
+        "怎么办：请按原因改正后重新提交这个文件（同名文件放入接收目录即替换）。\n"
+        "查看：http://127.0.0.1:8000\n")
     overdue = next(m for m in box.messages if m["To"] == "xcb@example.gov.cn" and "逾期" in m["Subject"])
     assert overdue.get_content().splitlines()[0] == \
         "部门报告·新城办事处：2024-W23应于2024-06-12前报送，已逾期2天，尚未收到过。"
