@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(abspath $(ZHAOSHANG_HOME))/dagster
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: run test ui ui-check demo lint report ranking-notice sql bench-departments bench-customs
+.PHONY: run test ui ui-check demo lint alerts-test report ranking-notice sql bench-departments bench-customs
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -41,6 +41,9 @@ ui-check: $(VENV)/.synced  ## screenshots of a failing check and of the Runs pag
 
 demo: $(VENV)/.synced  ## write the demo inputs into ZHAOSHANG_HOME
 	$(VENV)/bin/python -m demo --home "$(ZHAOSHANG_HOME)"
+
+alerts-test: $(VENV)/.synced  ## check reference/alerts.yaml and send a test message to every channel it names
+	$(VENV)/bin/python -m alerts test
 
 PUBLISHED := $(ZHAOSHANG_HOME)/warehouse/zhaoshang.duckdb
 PERIOD ?=

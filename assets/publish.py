@@ -3,8 +3,10 @@
 
 import dagster as dg
 
+from alerts.ledger import Ledger
 from assets.landing import INGEST_ASSETS
 from assets.tables import TABLE_KEYS
+from warehouse.alert_log import copy_alert_log
 from warehouse.dictionary import build_dictionary
 from warehouse.publish import build_state, publish
 from warehouse.resource import Warehouse
@@ -16,6 +18,8 @@ from warehouse.runs import finish_run, note_run, publication_failed
                       "<ZHAOSHANG_HOME>/warehouse/zhaoshang.duckdb")
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     paths = warehouse.paths
+    with warehouse.connect() as con:
+        copy_alert_log(con, Ledger(paths.alerts_db).rows())
     state = build_state(paths.build_db)
     marker = paths.published_state
     unchanged = paths.published_db.exists() and marker.exists() and marker.read_text() == state

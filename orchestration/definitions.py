@@ -9,6 +9,7 @@ from assets.publish import published_warehouse
 from assets.reference import reference_data
 from assets.reports import people_reports
 from assets.tables import warehouse_tables
+from orchestration.alerting import ALERT_SENSORS
 from orchestration.automation import landing_zone_sensor, nightly_job, nightly_schedule
 from warehouse.home import zhaoshang_home
 from warehouse.resource import Warehouse
@@ -21,7 +22,7 @@ def build_definitions(home: str | None = None) -> dg.Definitions:
         assets=ASSETS,
         jobs=[nightly_job],
         schedules=[nightly_schedule],
-        sensors=[landing_zone_sensor],
+        sensors=[landing_zone_sensor, *ALERT_SENSORS],
         resources={"warehouse": Warehouse(home=str(home or zhaoshang_home()))},
     )
 

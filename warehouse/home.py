@@ -63,5 +63,10 @@ class Paths:
         return self.home / "reports"
 
     @property
+    def alerts_db(self) -> Path:
+        # The alert ledger (alerts/ledger.py): written by the daemon's sensors while a run may hold the build file.
+        return self.home / "alerts" / "alerts.sqlite"
+
+    @property
     def dagster_home(self) -> Path:
         return self.home / "dagster"

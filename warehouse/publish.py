@@ -92,8 +92,8 @@ def clear_staging(published_db: Path) -> None:
 def build_state(build_db: Path) -> str:
     """What analysts would see of the build: every object's fingerprint, the audit trail of the files and the
     build file's own history (its migrations, applied at its making: a build file made anew numbers its loads
-    afresh, so the same load ids no longer mean the same rows). Check results are left out: re-checking unchanged
-    tables does not make a new warehouse."""
+    afresh, so the same load ids no longer mean the same rows), and the alerts logged. Check results are left out:
+    re-checking unchanged tables does not make a new warehouse."""
     con = open_writer(build_db)
     try:
         rows = con.execute(
@@ -103,7 +103,8 @@ def build_state(build_db: Path) -> str:
             "                          ORDER BY load_id) FROM audit.loads),"
             "       (SELECT string_agg(concat_ws(':', source, file_path, reason), ',' ORDER BY source, file_path)"
             "        FROM audit.skipped_files),"
-            "       (SELECT string_agg(name || '@' || applied_at, ',' ORDER BY name) FROM audit.migrations)").fetchone()
+            "       (SELECT string_agg(name || '@' || applied_at, ',' ORDER BY name) FROM audit.migrations),"
+            "       (SELECT max(alert_id) FROM audit.alerts)").fetchone()
     finally:
         con.close()
     return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]

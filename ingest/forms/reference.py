@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import typing
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,6 +121,21 @@ def load_reference(folder: Path) -> Reference:
         reference.cadence = [{"source": row.source, "department_code": row.department, "cadence": row.cadence,
                               "due_days": row.due_days} for _, row in cadence]
     return reference
+
+
+def load_settings(folder: Path, name: str, model: type[Settings]) -> Settings | None:
+    """One optional settings file of the folder checked by its model as the night checks the others, departments
+    resolved through departments.csv; None when it is absent, ReferenceError listing its problems when it is wrong.
+    For a file the night does not need (alerts.yaml): its mistakes must not stop a night."""
+    reading = _Reading(folder)
+    departments = reading.rows("departments.csv")
+    names = reading.names("departments.csv", departments, lambda row: row.code, _names,
+                          "两个部门 (names two departments)")
+    reading.problems.clear()  # departments.csv's own problems are the night's to report
+    checked = reading.checked(name, model, {"departments": names})
+    if reading.problems:
+        raise ReferenceError(reading.problems)
+    return checked
 
 
 def _names(row: BaseModel) -> Iterable[tuple[str, str]]:
@@ -290,6 +306,11 @@ class _Reading:
 
     def settings(self, name: str) -> dict | None:
         """The keys the YAML file sets, checked by its model; None when the file is absent or wrong."""
+        checked = self.checked(name, SETTINGS_FILES[name])
+        return None if checked is None else settings_dump(checked)
+
+    def checked(self, name: str, model: type[Settings], context: dict | None = None) -> Settings | None:
+        """The YAML file checked by its model; None when the file is absent or wrong."""
         text = self.text(name)
         if text is None:
             return None
@@ -311,24 +332,40 @@ class _Reading:
         if not isinstance(values, dict):
             self.problem(f"{name}：应逐行写「名称: 值」的设置 (must be key: value settings)")
             return None
-        model = SETTINGS_FILES[name]
         try:
-            checked = model.model_validate(values)
+            checked = model.model_validate(values, context=context)
         except ValidationError as err:
             for error in err.errors(include_url=False):
                 path = [str(part) for part in error["loc"] if part != "[key]"]
                 place = f"{name} {'.'.join(path)}：" if path else f"{name}："
                 if error["type"] == "extra_forbidden":
-                    self.problem(f"{place}不认识的设置项，已知的有 {listing(model.model_fields)}"
-                                 f"{nearest(path[-1], model.model_fields)} (unknown key)")
-                elif not error["loc"] or error["loc"][-1] == "[key]":  # a rule of the whole file, a key
+                    known = _section(model, path[:-1]).model_fields
+                    self.problem(f"{place}不认识的设置项，已知的有 {listing(known)}"
+                                 f"{nearest(path[-1], known)} (unknown key)")
+                elif error["type"] == "missing":
+                    self.problem(f"{place}缺少这一项，必须填写 (missing)")
+                elif not error["loc"] or error["loc"][-1] == "[key]" or isinstance(error["input"], dict):
+                    # a rule of the whole file or of a section, a key
                     self.problem(place + error["msg"])
                 else:
                     self.problem(place + _as_written(error["input"]) + error["msg"])
             return None
         if loader.repeated:
             return None
-        return settings_dump(checked)
+        return checked
+
+
+def _section(model: type[BaseModel], path: list[str]) -> type[BaseModel]:
+    """The model of a nested section (alerts.yaml's email: ...) by its keys; a mapping's own keys pass through."""
+    for key in path:
+        field = model.model_fields.get(key)
+        if field is None:
+            continue
+        inner = [arg for arg in (*typing.get_args(field.annotation), field.annotation)
+                 if isinstance(arg, type) and issubclass(arg, BaseModel)]
+        if inner:
+            model = inner[0]
+    return model
 
 
 def _as_written(value: object) -> str:

@@ -415,3 +415,83 @@ class CalendarSettings(Settings):
 def settings_dump(settings: Settings) -> dict[str, Any]:
     """The settings as written (the keys the file sets), with their checked types."""
     return settings.model_dump(exclude_unset=True)
+
+
+# alerts.yaml: where what needs a person is sent (alerts/). Optional: without it nothing is sent. ------------------
+
+SMTP_SECURITY = ("ssl", "starttls", "none")
+_ADDRESS = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+")
+_WEB_ADDRESS = re.compile(r"https?://[^\s]+")
+
+
+def _addresses(value: object) -> list[str]:
+    """One address or a list of them; each a mail address."""
+    items = value if isinstance(value, list) else [value]
+    addresses = [_pattern(_ADDRESS, "应为邮箱地址，如 zhaoshang@example.gov.cn (not a mail address)")(item)
+                 for item in items]
+    if not addresses:
+        raise _wrong("至少写一个邮箱地址 (at least one address)")
+    return addresses
+
+
+Address = Annotated[str, BeforeValidator(_pattern(_ADDRESS, "应为邮箱地址，如 zhaoshang@example.gov.cn "
+                                                            "(not a mail address)"))]
+Addresses = Annotated[list[str], BeforeValidator(_addresses)]
+WebAddress = Annotated[str, BeforeValidator(_pattern(_WEB_ADDRESS, "应为以 http:// 或 https:// 开头的网址 (not a web "
+                                                                  "address)"))]
+Port = Annotated[int, BeforeValidator(_whole(1, 65535, "应为1到65535之间的端口号 (a port number)"))]
+Hour = Annotated[int, BeforeValidator(_whole(0, 23, "应为0到23之间的整点，如8 (an hour, 0 to 23)"))]
+DepartmentKey = Annotated[str, BeforeValidator(_required), AfterValidator(_department)]
+
+
+class EmailSettings(Settings):
+    host: Text
+    port: Port | None = None  # 465 for ssl, 587 for starttls, 25 for none
+    security: Annotated[str, BeforeValidator(_choice(SMTP_SECURITY, "unknown security"))] = "starttls"
+    user: OptionalText = None
+    password: OptionalText = None
+    password_env: OptionalText = None  # the name of an environment variable holding the password
+    sender: Address
+    to: Addresses
+
+    @model_validator(mode="after")
+    def _one_password(self) -> EmailSettings:
+        if self.password is not None and self.password_env is not None:
+            raise _wrong("password 与 password_env 只写一个 (the password twice)")
+        if self.user is not None and self.password is None and self.password_env is None:
+            raise _wrong("写了 user 就要写 password 或 password_env (a user needs a password)")
+        return self
+
+
+class WecomSettings(Settings):
+    webhook: WebAddress
+
+
+class DingtalkSettings(Settings):
+    webhook: WebAddress
+    secret: Text
+
+
+class LinkSettings(Settings):
+    ui: WebAddress | None = None
+    portal: WebAddress | None = None
+
+
+class DepartmentContact(Settings):
+    email: Addresses
+
+
+class AlertSettings(Settings):
+    email: EmailSettings | None = None
+    wecom: WecomSettings | None = None
+    dingtalk: DingtalkSettings | None = None
+    digest_hour: Hour = 8
+    links: LinkSettings = LinkSettings()
+    # Keyed by department code, however the file wrote it (code, name or alias of departments.csv).
+    departments: Annotated[dict[DepartmentKey, DepartmentContact], BeforeValidator(_mapping)] = {}
+
+    @model_validator(mode="after")
+    def _mail_for_departments(self) -> AlertSettings:
+        if self.departments and self.email is None:
+            raise _wrong("给部门发邮件需要先写 email 设置（邮件服务器）(department contacts need the email settings)")
+        return self
