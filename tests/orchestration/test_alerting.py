@@ -74,7 +74,7 @@ def test_a_run_with_a_rejected_file_and_a_bad_row_reaches_the_centre_and_both_de
     box.wait(7)
     assert _by_recipient(box) == {
         "ops@example.gov.cn": ["【招商数据】检查未通过：kpi_target_set", "【招商数据】新城办事处：1个文件退回",
-                               "【招商数据】经济发展局：1行数据被隔离", "【招商数据】逾期未报：10项"],
+                               "【招商数据】经济发展局：1行数据被隔离", "【招商数据】逾期未报：3项"],
         "jfj@example.gov.cn": ["【招商数据】经济发展局：1行数据被隔离"],
         "xcb@example.gov.cn": ["【招商数据】新城办事处：1个文件退回", "【招商数据】逾期未报：新城办事处"],
     }
@@ -95,7 +95,7 @@ def test_a_run_with_a_rejected_file_and_a_bad_row_reaches_the_centre_and_both_de
         "查看：http://127.0.0.1:8000\n")
     overdue = next(m for m in box.messages if m["To"] == "xcb@example.gov.cn" and "逾期" in m["Subject"])
     assert overdue.get_content().splitlines()[0] == \
-        "部门报告·新城办事处：2024-W23应于2024-06-12前报送，已逾期2天，尚未收到过。"
+        "部门报告·新城办事处：2024-W01应于2024-01-10前报送，已逾期156天，尚未收到过。"
     check = next(m for m in box.messages if "kpi_target_set" in m["Subject"])
     assert check.get_content() == (
         "检查「kpi_target_set」（marts.kpi_completion，警告）未通过。\n"
@@ -120,18 +120,18 @@ def test_a_run_with_a_rejected_file_and_a_bad_row_reaches_the_centre_and_both_de
             == [("email", "sent", 1, "【招商数据】检查未通过：kpi_target_set"),
                 ("email", "sent", 1, "【招商数据】新城办事处：1个文件退回"),
                 ("email", "sent", 1, "【招商数据】经济发展局：1行数据被隔离"),
-                ("email", "sent", 1, "【招商数据】逾期未报：10项"),
+                ("email", "sent", 1, "【招商数据】逾期未报：3项"),
                 ("email:D02", "sent", 1, "【招商数据】经济发展局：1行数据被隔离"),
                 ("email:D10", "sent", 1, "【招商数据】新城办事处：1个文件退回"),
                 ("email:D10", "sent", 1, "【招商数据】逾期未报：新城办事处"),
                 ("wecom", "sent", 1, "【招商数据】检查未通过：kpi_target_set"),
                 ("wecom", "sent", 1, "【招商数据】新城办事处：1个文件退回"),
                 ("wecom", "sent", 1, "【招商数据】经济发展局：1行数据被隔离"),
-                ("wecom", "sent", 1, "【招商数据】逾期未报：10项"),
+                ("wecom", "sent", 1, "【招商数据】逾期未报：3项"),
                 ("dingtalk", "sent", 1, "【招商数据】检查未通过：kpi_target_set"),
                 ("dingtalk", "sent", 1, "【招商数据】新城办事处：1个文件退回"),
                 ("dingtalk", "sent", 1, "【招商数据】经济发展局：1行数据被隔离"),
-                ("dingtalk", "sent", 1, "【招商数据】逾期未报：10项")]
+                ("dingtalk", "sent", 1, "【招商数据】逾期未报：3项")]
 
     # A day later, at the digest hour: the digest, and one reminder of each problem still open.
     tomorrow = dt.datetime.now(CENTRE) + dt.timedelta(days=1, minutes=1)
@@ -143,13 +143,13 @@ def test_a_run_with_a_rejected_file_and_a_bad_row_reaches_the_centre_and_both_de
     assert digest["Subject"] == f"【招商数据】每日汇总 {tomorrow:%Y-%m-%d}"
     assert digest.get_content() == (
         f"最近一次运行：成功（{again.run_id[:8]}，{ended:%m月%d日 %H:%M}结束），本次未通过的检查3。\n"
-        "尚未解决：退回的文件1，被隔离的行1，未通过的检查1，逾期未报10。\n"
+        "尚未解决：退回的文件1，被隔离的行1，未通过的检查1，逾期未报3。\n"
         "\n"
         "怎么办：逐项处理见此前的通知或运行页面。\n"
         "查看：http://127.0.0.1:3000\n")
     assert [m["Subject"] for m in box.messages[8:] if m["To"] == "ops@example.gov.cn"] == [
         "【招商数据】提醒：新城办事处：1个文件退回", "【招商数据】提醒：经济发展局：1行数据被隔离",
-        "【招商数据】提醒：逾期未报：10项", "【招商数据】提醒：检查未通过：kpi_target_set"]
+        "【招商数据】提醒：逾期未报：3项", "【招商数据】提醒：检查未通过：kpi_target_set"]
     later = send_digest(instance, Warehouse(home=str(home)), tomorrow + dt.timedelta(hours=1), context.log)
     assert later.skip_message == f"今天的汇总已发出 (today's digest is out): digest:{tomorrow.date()}"
 
