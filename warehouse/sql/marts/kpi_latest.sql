@@ -10,14 +10,14 @@ COMMENT ON COLUMN marts.kpi_latest.month IS '截至月份 last month of the year
 COMMENT ON COLUMN marts.kpi_latest.metric_code IS '指标代码 metric code';
 COMMENT ON COLUMN marts.kpi_latest.metric_name IS '指标名称 metric name (Chinese)';
 COMMENT ON COLUMN marts.kpi_latest.unit IS '单位 unit';
-COMMENT ON COLUMN marts.kpi_latest.basis IS '口径（confirmed 认定，estimated 预计，reported 部门报送）basis';
-COMMENT ON COLUMN marts.kpi_latest.source IS '来源（bureau、bureau_projects、customs、departments）where the figure comes from';
+COMMENT ON COLUMN marts.kpi_latest.basis IS '口径（confirmed 认定，estimated 预计，reported 部门报送）basis; labels in core.codes: kpi_basis';
+COMMENT ON COLUMN marts.kpi_latest.source IS '来源（bureau、bureau_projects、customs、departments）where the figure comes from; labels in core.codes: kpi_source';
 COMMENT ON COLUMN marts.kpi_latest.actual IS '累计完成值 year-to-date actual';
 COMMENT ON COLUMN marts.kpi_latest.target IS '全年市定目标 annual target';
 COMMENT ON COLUMN marts.kpi_latest.completion_rate IS '完成率（小数）completion rate as a fraction';
 COMMENT ON COLUMN marts.kpi_latest.time_progress IS '时间进度（小数）time progress as a fraction';
 COMMENT ON COLUMN marts.kpi_latest.gap_pp IS '完成率与时间进度之差（百分点）gap in percentage points';
-COMMENT ON COLUMN marts.kpi_latest.status IS '状态（achieved、on_track、behind、no_target）status';
+COMMENT ON COLUMN marts.kpi_latest.status IS '状态（achieved、on_track、behind、no_target）status; labels in core.codes: kpi_status';
 COMMENT ON COLUMN marts.kpi_latest.as_of IS '数据截至日期 the date the figure is as of';
 COMMENT ON COLUMN marts.kpi_latest.confirmed_on IS '认定日期 confirmation date';
 COMMENT ON COLUMN marts.kpi_latest.source_file IS '来源文件 source file';
