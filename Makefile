@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(abspath $(ZHAOSHANG_HOME))/dagster
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: run test ui ui-check demo lint alerts-test report ranking-notice sql bench-departments bench-customs
+.PHONY: run test ui ui-check demo lint alerts-test report ranking-notice sql backup restore bench-departments bench-customs
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -58,6 +58,14 @@ ranking-notice: $(VENV)/.synced  ## 周排序通报 (.docx, .xlsx) of WEEK=2024-
 sql: $(VENV)/.synced  ## an interactive read-only SQL shell (DuckDB CLI 1.5) on the published warehouse
 	@test -f "$(PUBLISHED)" || { echo "No published warehouse at $(PUBLISHED): run \`make run\` first" >&2; exit 1; }
 	@$(VENV)/bin/duckdb -readonly "$(PUBLISHED)"
+
+backup: $(VENV)/.synced  ## copy what cannot be rebuilt into the new folder DEST=... (also while the services run)
+	@test -n "$(DEST)" || { echo "make backup DEST=/path/to/new/folder" >&2; exit 2; }
+	$(VENV)/bin/python -m orchestration.backup backup "$(DEST)"
+
+restore: $(VENV)/.synced  ## restore the backup SRC=... into an empty ZHAOSHANG_HOME, then `make run`
+	@test -n "$(SRC)" || { echo "make restore SRC=/path/to/backup [ZHAOSHANG_HOME=/empty/folder]" >&2; exit 2; }
+	$(VENV)/bin/python -m orchestration.backup restore "$(SRC)"
 
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .

@@ -7,7 +7,7 @@ import hashlib
 
 import dagster as dg
 
-from assets.display import CHECK_SEVERITY, column_schema, rows_table
+from assets.display import check_verdict, column_schema, rows_table
 from assets.reference import reference_data
 from assets.run_tags import count_in_run
 from ingest.sources import SOURCE_BY_NAME
@@ -88,16 +88,18 @@ def warehouse_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):
     folder = warehouse.paths.reports / "checks" / context.run_id
     for outcome in outcomes:
         check = outcome.check
-        metadata: dict[str, object] = {"不符合的行数 failing rows": len(outcome.failing)}
+        informs = check.severity == "information"
+        rows, count, says = (
+            ("提示的行 rows for information", "提示的行数 rows for information", "行供参考 (rows for information)")
+            if informs else ("不符合的行 rows", "不符合的行数 failing rows", "行不符合 (rows break it)"))
+        metadata: dict[str, object] = {count: len(outcome.failing)}
         if not outcome.passed:
-            metadata["不符合的行 rows"] = rows_table(outcome.failing, labels[check.name])
+            metadata[rows] = rows_table(outcome.failing, labels[check.name])
             metadata["全部行 all rows (CSV)"] = dg.MetadataValue.path(
                 str(write_csv(outcome.failing, folder / f"{check.name}.csv", labels[check.name])))
         yield dg.AssetCheckResult(
-            asset_key=table_key(check.table), check_name=check.name, passed=outcome.passed,
-            severity=CHECK_SEVERITY[check.severity],
-            description=check.description if outcome.passed else
-            f"{len(outcome.failing)} 行不符合 (rows break it): {check.description}",
+            asset_key=table_key(check.table), check_name=check.name, **check_verdict(check.severity, outcome.passed),
+            description=check.description if outcome.passed else f"{len(outcome.failing)} {says}: {check.description}",
             metadata=metadata,
         )
 

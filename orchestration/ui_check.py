@@ -1,9 +1,10 @@
 """`make ui-check`: look at the Dagster UI as an operator would, in headless Chromium, and keep the screenshots.
 
 It serves the UI (the webserver alone, on a free port of 127.0.0.1) over a home that has been run at least once,
-opens the page of a failing check and the Runs page, saves both as PNG under <home>/reports/ui/, and fails unless
-the check's failing rows are on the page itself (no modal, no "[Show Markdown]") with their Chinese headers, and
-the Runs page marks a run that rejected a file. Needs Debian's `chromium`; nothing is downloaded.
+opens the page of an information check that found rows, of a warning check that failed and the Runs page, saves
+them as PNG under <home>/reports/ui/, and fails unless the rows are on the check's page itself (no modal, no
+"[Show Markdown]") with their Chinese headers, the information reads as passed (not "Failed"), the warning as
+failed, and the Runs page marks a run that rejected a file. Needs Debian's `chromium`; nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -27,9 +28,12 @@ from warehouse.home import paths
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--hide-scrollbars", "--window-size=1500,1100", "--virtual-time-budget=20000"]
-# What a demo home shows: a check that finds rows (two departments reported the same project), and its headers.
+# What a demo home shows: an information check that finds rows (two departments reported the same project),
+# passed with its rows and their Chinese headers; a warning check that fails (a quarantined cell), as failed.
 CHECK_PAGE = "/assets/marts/department_totals?view=checks&checkDetail=info_department_cross_reported"
-CHECK_TEXTS = ("填报部门", "智慧物流总部")
+CHECK_TEXTS = ("填报部门", "智慧物流总部", "提示的行 rows for information", "Passed")
+WARNING_PAGE = "/assets/departments_files?view=checks&checkDetail=rows_valid"
+WARNING_TEXTS = ("统一社会信用代码", "Failed")
 RUNS_TEXTS = ("退回的文件 rejected files",)
 
 
@@ -90,9 +94,14 @@ def check_ui(home: Path, out: Path, rejected: bool = True) -> list[str]:
         _post(base, "mutation { setNuxSeen }")  # the first-visit dialog would cover the page
         out.mkdir(parents=True, exist_ok=True)
         checks = _page(browser, profile, base + CHECK_PAGE, out / "check-page.png")
+        warning = _page(browser, profile, base + WARNING_PAGE, out / "warning-check-page.png")
         runs = _page(browser, profile, base + "/runs", out / "runs-page.png")
         problems += [f"检查页上没有「{text}」(the check page does not show {text!r})"
                      for text in CHECK_TEXTS if text not in checks]
+        if "Failed" in checks:
+            problems.append("提示信息显示为「Failed」(an information check shows as failed)")
+        problems += [f"警告检查页上没有「{text}」(the warning check's page does not show {text!r})"
+                     for text in WARNING_TEXTS if text not in warning]
         if "Show Markdown" in checks:
             problems.append("检查页的行藏在「Show Markdown」后面 (the check's rows are behind a modal)")
         problems += [f"运行列表上没有「{text}」(the Runs page does not show {text!r})"

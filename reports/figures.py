@@ -6,9 +6,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from schemas.codes import code_list
 
-STATUS_ZH = {"achieved": "达成", "on_track": "正常", "behind": "落后", "no_target": "无目标"}
+STATUS_ZH = {code.value: code.chinese for code in code_list("kpi_status").codes}
 BASIS_ZH = {code.value: code.chinese for code in code_list("kpi_basis").codes}
-LIST_ZH = {"red": "红榜", "black": "黑榜"}
+LIST_ZH = {code.value: code.chinese for code in code_list("ranking_list").codes}
 UNRANKED = "未排名"  # a department that did not send what it owed is not ranked as if it had
 # What each department figure (a column of marts.department_totals / department_weekly) counts, and its unit.
 DEPARTMENT_MEASURES = {

@@ -75,12 +75,37 @@ LISTS: dict[str, CodeList] = {c.name: c for c in (
         Code("投产一批", ("投产",)),
     )),
     CodeList("kpi_basis", "口径", (
-        Code("confirmed", ("已认定", "确认"), label="认定"),
+        # Labelled by who confirms it, so a Chinese reader tells it from the departments' figure beside it.
+        Code("confirmed", ("认定", "已认定", "确认"), label="市商务局认定"),
         Code("estimated", ("预估", "预测"), label="预计"),
         Code("reported", label="部门报送", written=False),  # department figures, never the bureau's
     )),
     CodeList("six_post", "六职领导", tuple(Code(post) for post in (
         "党工委书记", "管委会主任", "党工委副书记", "管委会常务副主任", "管委会副主任", "纪工委书记"))),
+    # Values the marts compute: their labels are what the zh views, the console and the reports show for them.
+    *(CodeList(name, label, tuple(Code(value, label=chinese, written=False) for value, chinese in codes))
+      for name, label, codes in (
+        ("kpi_status", "完成状态", (("achieved", "达成"), ("on_track", "正常"), ("behind", "落后"),
+                                   ("no_target", "无目标"))),
+        ("kpi_source", "指标来源", (("bureau", "市商务局认定值"), ("bureau_projects", "市商务局认定项目清单"),
+                                   ("customs", "海关企业表"), ("departments", "部门报送"))),
+        ("kpi_change", "变化类型", (("first", "首次"), ("later_period", "新的统计期"),
+                                   ("earlier_period", "较早的统计期"), ("revised", "同期修订"), ("unchanged", "未变"),
+                                   ("left_out", "本批次未报"))),
+        ("ranking_list", "红黑榜", (("red", "红榜"), ("black", "黑榜"))),
+        ("department_measure", "部门考核指标", (
+            ("valuable_leads", "有价值线索"), ("signed_projects", "签约项目"), ("yi_projects", "亿元项目"),
+            ("signed_investment", "签约投资额"), ("registered_enterprises", "注册企业"), ("trips", "外出招商"),
+            ("enterprises_visited", "考察对接企业"), ("investor_meetings", "会见客商"))),
+        ("cadence", "报送频率", (("weekly", "每周"), ("monthly", "每月"))),
+        ("freshness_status", "报送状态", (("current", "正常"), ("overdue", "逾期"), ("no_cadence", "未设频率"),
+                                        ("never_received", "从未收到"))),
+        ("period_kind", "期间类型", (("month", "单月"), ("cumulative", "1-N月累计"), ("span", "多月"))),
+        ("stage_source", "阶段来源", (("bureau", "市商务局认定表"), ("department_signed", "部门签约台账"),
+                                     ("department_lead", "部门线索"))),
+        ("rate_denominator", "比率分母", (("signed", "全部签约项目"), ("signed_confirmed", "经认定的签约项目"),
+                                         ("fulfilled", "已履约项目"))),
+    )),
 )}
 
 

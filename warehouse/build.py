@@ -18,7 +18,7 @@ import duckdb
 from ingest.sources import SOURCES
 from warehouse.clock import centre_today
 from warehouse.crashpoints import crash_point
-from warehouse.database import sql_identifier
+from warehouse.database import sql_identifier, sql_literal
 from warehouse.objects import SqlObject, sql_objects
 
 RAW_OWNER = {table: source.name for source in SOURCES for table in source.raw_tables}
@@ -92,6 +92,7 @@ class _Inputs:
         self.con = con
         self._with_rows: dict[str, set[int]] = {}
         self._prints: dict[tuple[str, frozenset[str]], str] = {}
+        self._comments: dict[str, str] = {}
 
     def with_rows(self, table: str) -> set[int]:
         if table not in self._with_rows:
@@ -105,6 +106,16 @@ class _Inputs:
         if (table, drawn) not in self._prints:
             self._prints[(table, drawn)] = self._work_out(table, drawn)
         return self._prints[(table, drawn)]
+
+    def comments(self, table: str) -> str:
+        """A raw or audit table's column comments: what the objects reading it inherit (_inherit_comments)."""
+        if table not in self._comments:
+            schema, name = table.split(".")
+            [(text,)] = self.con.execute(
+                "SELECT string_agg(column_name || '=' || coalesce(comment, ''), '|' ORDER BY column_index)"
+                " FROM duckdb_columns() WHERE schema_name = ? AND table_name = ?", [schema, name]).fetchall()
+            self._comments[table] = _digest(text)
+        return self._comments[table]
 
     def _work_out(self, table: str, drawn: frozenset[str]) -> str:
         if table in RAW_OWNER:
@@ -133,12 +144,32 @@ def fingerprints(con: duckdb.DuckDBPyConnection, today: dt.date | None = None) -
     inputs = _Inputs(con)
     prints: dict[str, str] = {}
     for obj in sql_objects():
-        parts = [f"{read}={prints[read] if read in prints else inputs.fingerprint(read, obj.key)}"
-                 for read in sorted(obj.reads)]
+        parts = [f"{read}={prints[read]}" if read in prints else
+                 f"{read}={inputs.fingerprint(read, obj.key)}/{inputs.comments(read)}" for read in sorted(obj.reads)]
         if obj.reads_clock:
             parts.append(f"today={today.isoformat()}")
         prints[obj.key] = _digest(obj.sql, *parts)
     return prints
+
+
+def _inherit_comments(con: duckdb.DuckDBPyConnection, obj: SqlObject) -> None:
+    """A column an object carries under the same name from a table it reads (`x.*`, `SELECT *`, `load_id`) keeps that
+    column's comment, so the comment has one home: where the value comes from. The object's own COMMENT ON wins;
+    among the tables it reads, the one its SQL names first."""
+    if obj.kind not in ("table", "view"):
+        return
+    order = sorted(obj.reads, key=lambda read: (obj.sql.find(read), read))
+    found: dict[str, tuple[str, str]] = {}
+    for table, column, comment in con.execute(
+            "SELECT schema_name || '.' || table_name, column_name, comment FROM duckdb_columns()"
+            " WHERE comment IS NOT NULL AND list_contains(?, schema_name || '.' || table_name)", [order]).fetchall():
+        if column not in found or order.index(table) < order.index(found[column][0]):
+            found[column] = (table, comment)
+    for column in _columns(con, obj):
+        if column.comment is None and column.name in found:
+            # Names from DuckDB's catalog of our own objects; COMMENT ON takes no parameters.
+            comment = sql_literal(found[column.name][1])
+            con.execute(f"COMMENT ON COLUMN {obj.key}.{sql_identifier(column.name)} IS {comment}")
 
 
 def _columns(con: duckdb.DuckDBPyConnection, obj: SqlObject) -> list[Column]:
@@ -173,6 +204,7 @@ def build(con: duckdb.DuckDBPyConnection, keys: Iterable[str], run_id: str | Non
         if changed:
             con.begin()
             con.execute(obj.sql)
+            _inherit_comments(con, obj)
             con.execute("INSERT OR REPLACE INTO audit.table_fingerprints VALUES (?, ?, now(), ?)",
                         [obj.key, prints[obj.key], run_id])
             crash_point(f"build.{obj.key}")

@@ -87,7 +87,11 @@ def prepare(path: Path) -> None:
                 con.execute(file.read_text(encoding="utf-8"))
             con.execute("INSERT INTO audit.migrations VALUES (?, now())", [file.name])
             con.commit()
+        # One transaction: the comments alone are a few hundred catalog changes, four times slower committed singly.
+        con.begin()
         apply_sql_dir(con, "ddl")
+        _comment_shared_columns(con)
+        con.commit()
         functions = _functions()
         # A macro no file defines any more (a retired core.stage_rank) would otherwise stay, and be published.
         for (name,) in con.execute("SELECT DISTINCT function_name FROM duckdb_functions() WHERE schema_name = 'core'"
@@ -96,6 +100,15 @@ def prepare(path: Path) -> None:
                 con.execute(f"DROP MACRO IF EXISTS core.{sql_identifier(name)}")  # a name from our own catalog
         for file in functions:
             con.execute(file.read_text(encoding="utf-8"))
+
+
+def _comment_shared_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """The provenance columns every raw table has are explained once, in dictionary/shared_columns.sql."""
+    query = (SQL_DIR / "dictionary" / "shared_columns.sql").read_text(encoding="utf-8")
+    for schema, table, column, comment in con.execute(query).fetchall():
+        # Names from DuckDB's own catalog of our raw tables, quoted; COMMENT ON takes no parameters.
+        con.execute(f"COMMENT ON COLUMN {sql_identifier(schema)}.{sql_identifier(table)}.{sql_identifier(column)}"
+                    f" IS {sql_literal(comment)}")
 
 
 def _functions() -> list[Path]:

@@ -24,7 +24,7 @@ def build_dictionary(con: duckdb.DuckDBPyConnection) -> list[str]:
     for table, view, table_comment, select_list, columns in views:
         # COMMENT and CREATE VIEW take no parameters: names and comments come from our own SQL files and are
         # quoted here, as identifiers (zh_views.sql) and as literals.
-        con.execute(f"CREATE VIEW {view} AS SELECT {select_list} FROM marts.{sql_identifier(table)}")
+        con.execute(f"CREATE VIEW {view} AS SELECT {select_list} FROM marts.{sql_identifier(table)} AS m")
         con.execute(f"COMMENT ON VIEW {view} IS {sql_literal(table_comment)}")
         for column in columns:
             name, comment = sql_identifier(column["column"]), sql_literal(column["comment"])

@@ -23,9 +23,12 @@ def test_a_disagreeing_figure_is_flagged_until_the_bureau_corrects_it(tmp_path):
     first = job.execute_in_process(raise_on_error=False)
     checks = _checks(first)
     assert checks["kpi_sources_disagree"] == (False, "WARN")
-    # Departments reporting a project the bureau has not confirmed is information: a warning, nothing blocked.
-    assert checks["info_reconcil_department_projects_unconfirmed"] == (False, "WARN")
-    assert checks["info_reconcil_bureau_projects_unreported"] == (True, "WARN")
+    # Departments reporting a project the bureau has not confirmed is information: passed in the UI, its rows
+    # beside it for whoever wants them, nothing blocked and no warning triangle.
+    unconfirmed = evaluations(first)["info_reconcil_department_projects_unconfirmed"]
+    assert unconfirmed.passed and unconfirmed.metadata["提示的行数 rows for information"].value > 0
+    assert "提示的行 rows for information" in unconfirmed.metadata
+    assert checks["info_reconcil_bureau_projects_unreported"][0]
     # The build is still published: the departments' and customs' news is not held back by the bureau's file.
     assert first.success
     assert (home / "warehouse" / "zhaoshang.duckdb").exists()

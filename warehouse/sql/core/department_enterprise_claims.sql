@@ -10,3 +10,5 @@ SELECT * EXCLUDE (pick) FROM (
 ) WHERE pick = 1;
 
 COMMENT ON TABLE core.department_enterprise_claims IS '部门注册企业认领（每部门每年每个统一社会信用代码一行，取首次填报）each registered enterprise once per reporting department and year, at the first report that carried it';
+COMMENT ON COLUMN core.department_enterprise_claims.year IS 'ISO年 ISO year of the week of the report';
+COMMENT ON COLUMN core.department_enterprise_claims.week IS 'ISO周 ISO week of the report';

@@ -9,3 +9,6 @@ LEFT JOIN core.codes c ON c.list = 'lead_status' AND c.value = status;
 
 COMMENT ON TABLE core.department_lead_statuses IS '线索状态（每部门每周每条线索一行）each lead''s status as each department reported it, week by week';
 COMMENT ON COLUMN core.department_lead_statuses.valuable IS '有价值线索 whether the status counts as a valuable lead (core.codes)';
+COMMENT ON COLUMN core.department_lead_statuses.year IS 'ISO年 ISO year of the week of the report';
+COMMENT ON COLUMN core.department_lead_statuses.week IS 'ISO周 ISO week of the report';
+COMMENT ON COLUMN core.department_lead_statuses.lead_key IS '线索比对键（core.name_key）the lead name''s comparison key: brackets, spaces and full-width forms do not make two names';

@@ -12,3 +12,6 @@ SELECT * EXCLUDE (pick) FROM (
 ) WHERE pick = 1;
 
 COMMENT ON TABLE core.department_project_claims IS '部门签约项目认领（每部门每年每个项目一行，取首次填报）each signed project once per reporting department and year, at the first report that carried it';
+COMMENT ON COLUMN core.department_project_claims.year IS 'ISO年 ISO year of the week of the report';
+COMMENT ON COLUMN core.department_project_claims.week IS 'ISO周 ISO week of the report';
+COMMENT ON COLUMN core.department_project_claims.project_key IS '项目比对键（core.name_key）the project name''s comparison key';

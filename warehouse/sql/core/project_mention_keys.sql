@@ -22,3 +22,9 @@ SELECT *, 'P' || substr(md5(name_key || '|' || coalesce(entity_investor_key, '')
 FROM joined;
 
 COMMENT ON TABLE core.project_mention_keys IS '项目出现记录及其比对键 every project mention with the keys it is matched on and the project it joins';
+COMMENT ON COLUMN core.project_mention_keys.name_key IS '项目名称比对键（core.name_key）the project name''s comparison key';
+COMMENT ON COLUMN core.project_mention_keys.investor_key IS '投资方比对键（core.investor_key，空 = 未写投资方）the investor''s comparison key, NULL where none is written';
+COMMENT ON COLUMN core.project_mention_keys.entity_investor_key IS '所并入项目的投资方键 the investor key of the project the mention joins: its own, else the only one its name has, else NULL';
+COMMENT ON COLUMN core.project_mention_keys.investor_keys IS '同名项目的投资方键 every investor key mentions of this name carry';
+COMMENT ON COLUMN core.project_mention_keys.investor_candidates IS '同名项目的投资方（原文）the investors, as written, of mentions of this name';
+COMMENT ON COLUMN core.project_mention_keys.project_id IS '项目编号（由名称键和投资方键生成，各次运行不变）project id, made from the name and investor keys: stable across runs';

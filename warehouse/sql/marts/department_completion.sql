@@ -37,7 +37,7 @@ COMMENT ON COLUMN marts.department_completion.week IS 'ISO周 ISO week';
 COMMENT ON COLUMN marts.department_completion.month IS '所属月份（周四所在月）calendar month the week belongs to: the month of its Thursday';
 COMMENT ON COLUMN marts.department_completion.quarter IS '所属季度 calendar quarter of that month';
 COMMENT ON COLUMN marts.department_completion.half IS '所属半年（1 = 上半年，2 = 下半年）half year of that month';
-COMMENT ON COLUMN marts.department_completion.measure IS '指标（valuable_leads 有价值线索, signed_projects 签约项目, yi_projects 亿元项目, signed_investment 签约投资额（亿元）, registered_enterprises 注册企业, trips 外出招商, enterprises_visited 考察对接企业, investor_meetings 会见客商）measure';
+COMMENT ON COLUMN marts.department_completion.measure IS '指标（valuable_leads 有价值线索, signed_projects 签约项目, yi_projects 亿元项目, signed_investment 签约投资额（亿元）, registered_enterprises 注册企业, trips 外出招商, enterprises_visited 考察对接企业, investor_meetings 会见客商）measure; labels in core.codes: department_measure';
 COMMENT ON COLUMN marts.department_completion.actual_ytd IS '年初至本周完成值 year-to-date actual';
 COMMENT ON COLUMN marts.department_completion.target IS '全年目标（未设为空）annual target of the department, NULL when none is set';
 COMMENT ON COLUMN marts.department_completion.completion_rate IS '完成率 = 完成值 / 目标（小数）completion rate as a fraction';

@@ -93,7 +93,7 @@ COMMENT ON COLUMN marts.department_ranking.quarter IS '所属季度 calendar qua
 COMMENT ON COLUMN marts.department_ranking.half IS '所属半年（1 = 上半年，2 = 下半年）half year of that month';
 COMMENT ON COLUMN marts.department_ranking.score IS '得分 = Σ 权重 × min(完成率, 上限)；无部门目标的指标按本周最好部门的比值计 score: sum of weight x capped completion rate; a measure without a department target is rated against the best department of the week';
 COMMENT ON COLUMN marts.department_ranking.rank IS '名次（1 = 最好，同分同名次；未报送的不排名）rank among the departments ranked this week, 1 = best, ties share a rank; NULL when not ranked';
-COMMENT ON COLUMN marts.department_ranking.list IS '红黑榜（red = 红榜，black = 黑榜，空 = 都不是）red list, black list or NULL';
+COMMENT ON COLUMN marts.department_ranking.list IS '红黑榜（red = 红榜，black = 黑榜，空 = 都不是）red list, black list or NULL; labels in core.codes: ranking_list';
 COMMENT ON COLUMN marts.department_ranking.list_rule IS '上榜规则 the rule that put the department on its list';
 COMMENT ON COLUMN marts.department_ranking.reported IS '本周是否报送 whether a report of the department counts in this week';
 COMMENT ON COLUMN marts.department_ranking.ranked IS '是否参与排名（已开始报送，且已报送应报的报告）true when the department has sent a report by this week and what it owed by then (reference/cadence.csv); false for a department that has sent nothing yet';

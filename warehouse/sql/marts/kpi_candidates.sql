@@ -72,8 +72,8 @@ COMMENT ON TABLE marts.kpi_candidates IS '指标各来源数值（每年、月�
 COMMENT ON COLUMN marts.kpi_candidates.year IS '年份 year';
 COMMENT ON COLUMN marts.kpi_candidates.month IS '截至月份 last month of the year-to-date period';
 COMMENT ON COLUMN marts.kpi_candidates.metric_code IS '指标代码 metric code';
-COMMENT ON COLUMN marts.kpi_candidates.basis IS '口径（confirmed 认定，estimated 预计，reported 部门报送）basis';
-COMMENT ON COLUMN marts.kpi_candidates.source IS '来源代码（bureau 认定值，bureau_projects 认定项目清单，customs 海关企业表，departments 部门报送）source';
+COMMENT ON COLUMN marts.kpi_candidates.basis IS '口径（confirmed 认定，estimated 预计，reported 部门报送）basis; labels in core.codes: kpi_basis';
+COMMENT ON COLUMN marts.kpi_candidates.source IS '来源代码（bureau 认定值，bureau_projects 认定项目清单，customs 海关企业表，departments 部门报送）source; labels in core.codes: kpi_source';
 COMMENT ON COLUMN marts.kpi_candidates.source_name IS '来源名称 source name';
 COMMENT ON COLUMN marts.kpi_candidates.precedence IS '优先次序（1 = 最优先）precedence of the source for this metric and basis';
 COMMENT ON COLUMN marts.kpi_candidates.actual IS '累计值 year-to-date figure, in the metric''s unit';

@@ -63,7 +63,7 @@ COMMENT ON COLUMN marts.kpi_changes.round_file IS '本批次文件 file of the r
 COMMENT ON COLUMN marts.kpi_changes.round_confirmed_on IS '本批次认定日期 confirmation date of the round';
 COMMENT ON COLUMN marts.kpi_changes.metric_code IS '指标代码 metric code';
 COMMENT ON COLUMN marts.kpi_changes.metric_name IS '指标名称 metric name (Chinese)';
-COMMENT ON COLUMN marts.kpi_changes.basis IS '口径（confirmed 认定，estimated 预计）basis';
+COMMENT ON COLUMN marts.kpi_changes.basis IS '口径（confirmed 认定，estimated 预计）basis; labels in core.codes: kpi_basis';
 COMMENT ON COLUMN marts.kpi_changes.unit IS '单位 unit of the values';
 COMMENT ON COLUMN marts.kpi_changes.month IS '本批次统计期截至月份（1-N月的N；未报为空）last month of the period this round gives; NULL when left out';
 COMMENT ON COLUMN marts.kpi_changes.value IS '本批次认定值（未报为空）the round''s figure; NULL when left out';
@@ -72,5 +72,5 @@ COMMENT ON COLUMN marts.kpi_changes.previous_confirmed_on IS '上次认定日期
 COMMENT ON COLUMN marts.kpi_changes.previous_month IS '上次统计期截至月份 last month of the period it gave';
 COMMENT ON COLUMN marts.kpi_changes.previous_value IS '上次认定值 the figure it gave';
 COMMENT ON COLUMN marts.kpi_changes.change IS '变动（本次-上次）this round minus the previous figure';
-COMMENT ON COLUMN marts.kpi_changes.change_kind IS '变化类型（first 首次，later_period 新的统计期，earlier_period 较早的统计期，revised 同期修订，unchanged 未变，left_out 本批次未报）kind of change';
+COMMENT ON COLUMN marts.kpi_changes.change_kind IS '变化类型（first 首次，later_period 新的统计期，earlier_period 较早的统计期，revised 同期修订，unchanged 未变，left_out 本批次未报）kind of change; labels in core.codes: kpi_change';
 COMMENT ON COLUMN marts.kpi_changes.left_out IS '本批次是否漏报（上一批次有、本批次没有）true when the previous round gave the metric and this one left it out';

@@ -54,15 +54,15 @@ COMMENT ON COLUMN marts.kpi_completion.month IS '截至月份（1-N月累计的N
 COMMENT ON COLUMN marts.kpi_completion.metric_code IS '指标代码 metric code: signed_projects, signed_investment, foreign_capital, domestic_capital, trade_total';
 COMMENT ON COLUMN marts.kpi_completion.metric_name IS '指标名称 metric name (Chinese)';
 COMMENT ON COLUMN marts.kpi_completion.unit IS '单位（个、亿元、万美元、万元）unit of actual and target';
-COMMENT ON COLUMN marts.kpi_completion.basis IS '口径（confirmed 认定，estimated 预计，reported 部门报送未经认定）basis';
-COMMENT ON COLUMN marts.kpi_completion.source IS '来源（bureau 市商务局认定值，bureau_projects 认定项目清单，customs 海关企业表，departments 部门报送）where the figure comes from, the best source that gives one (core.kpi_sources)';
+COMMENT ON COLUMN marts.kpi_completion.basis IS '口径（confirmed 认定，estimated 预计，reported 部门报送未经认定）basis; labels in core.codes: kpi_basis';
+COMMENT ON COLUMN marts.kpi_completion.source IS '来源（bureau 市商务局认定值，bureau_projects 认定项目清单，customs 海关企业表，departments 部门报送）where the figure comes from, the best source that gives one (core.kpi_sources); labels in core.codes: kpi_source';
 COMMENT ON COLUMN marts.kpi_completion.judged IS '是否按市定目标评判（认定、预计为是；部门报送为否，只作对照）whether the row is judged against the city target: confirmed and estimated figures are, what departments report never is (shown beside them)';
 COMMENT ON COLUMN marts.kpi_completion.actual IS '累计完成值 year-to-date actual, in unit';
 COMMENT ON COLUMN marts.kpi_completion.target IS '全年市定目标（部门报送口径只作对照，不据此评判）annual city target, in unit; beside a reported figure for reference only, never judged against';
 COMMENT ON COLUMN marts.kpi_completion.completion_rate IS '完成率 = 完成值 / 目标（小数，0.5 = 50%；部门报送口径为空：市定目标只按认定数评判，部门按自己的目标见 department_completion）completion rate as a fraction; NULL for basis reported: the city judges confirmed figures only, and departments are judged on their own targets in marts.department_completion';
 COMMENT ON COLUMN marts.kpi_completion.time_progress IS '时间进度 = 月份 / 12（小数）time progress as a fraction';
 COMMENT ON COLUMN marts.kpi_completion.gap_pp IS '完成率与时间进度之差（百分点；部门报送口径为空，不与市定目标比较）(completion_rate - time_progress) x 100; NULL for basis reported, which is not judged against the city target';
-COMMENT ON COLUMN marts.kpi_completion.status IS '状态（achieved 已完成全年目标，on_track 不低于时间进度，behind 落后于时间进度，no_target 未设目标；部门报送口径为空：部门报送数未经认定，不评判达成与否）status; NULL for basis reported: what departments report is unconfirmed and not judged against the city target';
+COMMENT ON COLUMN marts.kpi_completion.status IS '状态（achieved 已完成全年目标，on_track 不低于时间进度，behind 落后于时间进度，no_target 未设目标；部门报送口径为空：部门报送数未经认定，不评判达成与否）status; NULL for basis reported: what departments report is unconfirmed and not judged against the city target; labels in core.codes: kpi_status';
 COMMENT ON COLUMN marts.kpi_completion.as_of IS '数据截至日期（月末；部门报送为所用周的周日）the date the figure is as of: the month end, or for department reports the Sunday of the week used';
 COMMENT ON COLUMN marts.kpi_completion.confirmed_on IS '认定日期 date of the bureau confirmation used (bureau sources)';
 COMMENT ON COLUMN marts.kpi_completion.source_file IS '来源文件 the file the figure comes from (NULL for department reports, summed over many workbooks)';

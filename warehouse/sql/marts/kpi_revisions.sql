@@ -23,7 +23,7 @@ COMMENT ON TABLE marts.kpi_revisions IS '认定值修订记录（同一指标、
 COMMENT ON COLUMN marts.kpi_revisions.year IS '年份 year';
 COMMENT ON COLUMN marts.kpi_revisions.metric_code IS '指标代码 metric code';
 COMMENT ON COLUMN marts.kpi_revisions.metric_name IS '指标名称 metric name (Chinese)';
-COMMENT ON COLUMN marts.kpi_revisions.basis IS '口径（confirmed 认定，estimated 预计）basis';
+COMMENT ON COLUMN marts.kpi_revisions.basis IS '口径（confirmed 认定，estimated 预计）basis; labels in core.codes: kpi_basis';
 COMMENT ON COLUMN marts.kpi_revisions.month IS '统计期截至月份（1-N月的N）last month of the year-to-date period';
 COMMENT ON COLUMN marts.kpi_revisions.unit IS '单位 unit of the values';
 COMMENT ON COLUMN marts.kpi_revisions.old_value IS '修订前认定值 value before the revision';

@@ -19,7 +19,7 @@ ORDER BY o.department_code, o.period_start;
 COMMENT ON TABLE marts.missing_reports IS '欠报清单（每个部门每个欠报期一行）reports each department owed by the as-of date and has not sent, by its cadence in reference/cadence.csv';
 COMMENT ON COLUMN marts.missing_reports.department_code IS '部门代码 department code';
 COMMENT ON COLUMN marts.missing_reports.department_name IS '部门名称 department name';
-COMMENT ON COLUMN marts.missing_reports.cadence IS '报送频率（weekly 每周，monthly 每月）cadence';
+COMMENT ON COLUMN marts.missing_reports.cadence IS '报送频率（weekly 每周，monthly 每月）cadence; labels in core.codes: cadence';
 COMMENT ON COLUMN marts.missing_reports.period_label IS '欠报期（2024-W27 或 2024-06）the period owed';
 COMMENT ON COLUMN marts.missing_reports.iso_year IS 'ISO年 ISO year of the period';
 COMMENT ON COLUMN marts.missing_reports.week IS 'ISO周（月报：该月最后一个所属周）ISO week (monthly: the last week of the month)';

@@ -74,5 +74,5 @@ COMMENT ON COLUMN marts.pipeline_funnel.started IS '开工数（年内签约项�
 COMMENT ON COLUMN marts.pipeline_funnel.in_production IS '投产数（年内签约项目中已认定投产的）signed in the year and confirmed 投产';
 COMMENT ON COLUMN marts.pipeline_funnel.fulfilment_rate IS '履约率 = 履约数 / 分母（分母见 fulfilment_rate_denominator，reference/pipeline.yaml 配置）fulfilment rate as a fraction';
 COMMENT ON COLUMN marts.pipeline_funnel.start_rate IS '开工率 = 开工数 / 分母（分母见 start_rate_denominator）start rate as a fraction';
-COMMENT ON COLUMN marts.pipeline_funnel.fulfilment_rate_denominator IS '履约率分母（signed 全部签约项目，signed_confirmed 经认定的签约项目）denominator of the fulfilment rate';
-COMMENT ON COLUMN marts.pipeline_funnel.start_rate_denominator IS '开工率分母（signed、signed_confirmed 或 fulfilled）denominator of the start rate';
+COMMENT ON COLUMN marts.pipeline_funnel.fulfilment_rate_denominator IS '履约率分母（signed 全部签约项目，signed_confirmed 经认定的签约项目）denominator of the fulfilment rate; labels in core.codes: rate_denominator';
+COMMENT ON COLUMN marts.pipeline_funnel.start_rate_denominator IS '开工率分母（signed、signed_confirmed 或 fulfilled）denominator of the start rate; labels in core.codes: rate_denominator';

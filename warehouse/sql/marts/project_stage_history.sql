@@ -33,7 +33,7 @@ COMMENT ON COLUMN marts.project_stage_history.stage IS '进入的阶段（线索
 COMMENT ON COLUMN marts.project_stage_history.previous_stage IS '此前阶段 the stage before it';
 COMMENT ON COLUMN marts.project_stage_history.reported_on IS '报告日期（认定日期或填报日期）the date it was reported';
 COMMENT ON COLUMN marts.project_stage_history.days_in_previous_stage IS '在此前阶段停留天数 days since the previous stage was reported';
-COMMENT ON COLUMN marts.project_stage_history.source IS '来源（bureau 认定表，department_signed 部门签约台账，department_lead 部门线索）source';
+COMMENT ON COLUMN marts.project_stage_history.source IS '来源（bureau 认定表，department_signed 部门签约台账，department_lead 部门线索）source; labels in core.codes: stage_source';
 COMMENT ON COLUMN marts.project_stage_history.file_name IS '来源文件 file that reported it';
 COMMENT ON COLUMN marts.project_stage_history.sheet IS '工作表 sheet';
 COMMENT ON COLUMN marts.project_stage_history.row_number IS '行号 row in the sheet';

@@ -119,7 +119,7 @@ COMMENT ON COLUMN marts.source_freshness.source IS '来源代码（bureau、cust
 COMMENT ON COLUMN marts.source_freshness.source_name IS '来源名称 source name';
 COMMENT ON COLUMN marts.source_freshness.department_code IS '部门代码（来源整体为空）department code, NULL for the source as a whole';
 COMMENT ON COLUMN marts.source_freshness.department_name IS '部门名称 department name';
-COMMENT ON COLUMN marts.source_freshness.cadence IS '报送频率（weekly 每周，monthly 每月，空 = 未设）cadence, NULL when none is set';
+COMMENT ON COLUMN marts.source_freshness.cadence IS '报送频率（weekly 每周，monthly 每月，空 = 未设）cadence, NULL when none is set; labels in core.codes: cadence';
 COMMENT ON COLUMN marts.source_freshness.due_days IS '期末后几天内应到 days after a period ends by which its file is due';
 COMMENT ON COLUMN marts.source_freshness.latest_period IS '最新数据期（认定1-N月、企业表1-N月、平台下载的月份、部门周报的周或月）the latest period the source covers';
 COMMENT ON COLUMN marts.source_freshness.latest_period_end IS '最新数据期末 last day of that period';
@@ -132,4 +132,4 @@ COMMENT ON COLUMN marts.source_freshness.next_due_on IS '下一期应到日期 d
 COMMENT ON COLUMN marts.source_freshness.as_of IS '判断日期 the as-of date (core.as_of)';
 COMMENT ON COLUMN marts.source_freshness.overdue IS '是否逾期 true when the next period is past due at the as-of date';
 COMMENT ON COLUMN marts.source_freshness.days_overdue IS '逾期天数 days past due';
-COMMENT ON COLUMN marts.source_freshness.status IS '状态（current 正常，overdue 逾期，no_cadence 未设频率，never_received 从未收到）status';
+COMMENT ON COLUMN marts.source_freshness.status IS '状态（current 正常，overdue 逾期，no_cadence 未设频率，never_received 从未收到）status; labels in core.codes: freshness_status';

@@ -35,7 +35,7 @@ COMMENT ON TABLE marts.trade_by_product_partner IS '海关统计平台数据：�
 COMMENT ON COLUMN marts.trade_by_product_partner.year IS '年份 year';
 COMMENT ON COLUMN marts.trade_by_product_partner.month IS '月份（多月下载为截止月）month, or the last month of a multi-month download';
 COMMENT ON COLUMN marts.trade_by_product_partner.month_from IS '起始月份（按月下载时等于month）first month covered';
-COMMENT ON COLUMN marts.trade_by_product_partner.period_kind IS '期间类型（month 单月，cumulative 1-N月累计，span 多月）whether the row is one month or a multi-month span';
+COMMENT ON COLUMN marts.trade_by_product_partner.period_kind IS '期间类型（month 单月，cumulative 1-N月累计，span 多月）whether the row is one month or a multi-month span; labels in core.codes: period_kind';
 COMMENT ON COLUMN marts.trade_by_product_partner.region_code IS '注册地编码 registration place code (NULL when the download has no 注册地 column)';
 COMMENT ON COLUMN marts.trade_by_product_partner.region IS '注册地（地市级，平台最细只到地市，不是西城区）registration place: a city, the finest the platform gives, not the district';
 COMMENT ON COLUMN marts.trade_by_product_partner.hs_code IS '商品编码（HS，文本，保留开头的0）HS code as text, leading zeros kept';
