@@ -10,6 +10,7 @@ from assets.reference import reference_data
 from assets.reports import people_reports
 from assets.tables import warehouse_tables
 from orchestration.automation import landing_zone_sensor, nightly_job, nightly_schedule
+from orchestration.housekeeping import housekeeping_job, housekeeping_schedule
 from warehouse.home import zhaoshang_home
 from warehouse.resource import Warehouse
 
@@ -19,8 +20,8 @@ ASSETS = [reference_data, *INGEST_ASSETS, warehouse_tables, published_warehouse,
 def build_definitions(home: str | None = None) -> dg.Definitions:
     return dg.Definitions(
         assets=ASSETS,
-        jobs=[nightly_job],
-        schedules=[nightly_schedule],
+        jobs=[nightly_job, housekeeping_job],
+        schedules=[nightly_schedule, housekeeping_schedule],
         sensors=[landing_zone_sensor],
         resources={"warehouse": Warehouse(home=str(home or zhaoshang_home()))},
     )
