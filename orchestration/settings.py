@@ -11,7 +11,6 @@ import yaml
 from warehouse.home import Paths
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-POSTGRES_URL_SETTING = "ZHAOSHANG_DAGSTER_POSTGRES_URL"
 
 
 def ui_port() -> int:
@@ -27,7 +26,7 @@ def portal_enabled() -> bool:
 def postgres_url() -> str | None:
     """The PostgreSQL database that keeps the instance's history (`postgresql://user@host:port/db`), or None for
     the SQLite files under DAGSTER_HOME."""
-    return os.environ.get(POSTGRES_URL_SETTING) or None
+    return os.environ.get("ZHAOSHANG_DAGSTER_POSTGRES_URL") or None
 
 
 def keep_runs_days() -> int:
@@ -44,16 +43,22 @@ def nightly_cron() -> str:
     return os.environ.get("ZHAOSHANG_NIGHTLY_CRON") or "0 2 * * *"
 
 
+def _sqlalchemy_url(url: str) -> str:
+    """The operator's `postgresql://…` with the driver installed (psycopg2) named: SQLAlchemy 2.1 would otherwise
+    look for psycopg 3."""
+    scheme, sep, rest = url.partition("://")
+    return f"postgresql+psycopg2://{rest}" if sep and scheme in ("postgresql", "postgres") else url
+
+
 def instance_config() -> dict:
-    """orchestration/dagster.yaml with the storage and the retention the settings choose. The PostgreSQL URL is
-    referenced, not copied: a password in it stays in the environment (systemd's or the shell's)."""
+    """orchestration/dagster.yaml with the storage and the retention the settings choose."""
     config = yaml.safe_load((PROJECT_ROOT / "orchestration" / "dagster.yaml").read_text(encoding="utf-8"))
     days = keep_runs_days()
     # A skipped sensor tick (every 5 s, "no new files") is worth a day; the rest as long as the runs.
     config["retention"] = {"schedule": {"purge_after_days": days},
                            "sensor": {"purge_after_days": {"skipped": 1, "failure": days, "success": days}}}
     if postgres_url():
-        config["storage"] = {"postgres": {"postgres_url": {"env": POSTGRES_URL_SETTING}}}
+        config["storage"] = {"postgres": {"postgres_url": _sqlalchemy_url(postgres_url())}}
     return config
 
 
@@ -72,3 +77,4 @@ def prepare_dagster_home(where: Paths) -> None:
             " edits here are overwritten.\n" + yaml.safe_dump(instance_config(), allow_unicode=True, sort_keys=False))
     if not config.exists() or config.read_text(encoding="utf-8") != text:
         config.write_text(text, encoding="utf-8")
+    config.chmod(0o600)  # the database URL may carry a password
