@@ -3,6 +3,7 @@
 
 import dagster as dg
 
+from assets.full_disk import explains_full_disk
 from assets.landing import INGEST_ASSETS
 from assets.tables import TABLE_KEYS
 from warehouse.dictionary import build_dictionary
@@ -14,6 +15,7 @@ from warehouse.runs import finish_run, note_run, publication_failed
 @dg.asset(group_name="publish", deps=[*TABLE_KEYS, *(asset.key for asset in INGEST_ASSETS)], kinds={"duckdb"},
           description="发布给分析人员的只读文件 the file analysts open read-only: "
                       "<ZHAOSHANG_HOME>/warehouse/zhaoshang.duckdb")
+@explains_full_disk
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     paths = warehouse.paths
     state = build_state(paths.build_db)
