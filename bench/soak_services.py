@@ -165,6 +165,8 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--work", type=Path, default=Path("/tmp/zhaoshang-soak"))
     args = parser.parse_args()
+    # Stopped (even from a background shell, where SIGINT is ignored): the services stop with it.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(1))
     storages = ["sqlite", "postgres"] if args.storage == "both" else [args.storage]
     for storage in storages:
         figures = soak(storage, args.work / storage, args.files, args.minutes)

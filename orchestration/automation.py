@@ -7,6 +7,7 @@ import json
 
 import dagster as dg
 import duckdb
+from dagster import DagsterRunStatus, RunsFilter
 
 from assets.landing import INGEST_ASSETS
 from assets.reference import reference_data
@@ -73,9 +74,15 @@ def landing_zone_sensor(context: dg.SensorEvaluationContext, warehouse: Warehous
     else:
         before = {name: now[name] for name, listing in listings.items() if _already_loaded(paths, name, listing)}
     changed = [name for name in _WATCHED if before.get(name) != now[name]]
-    context.update_cursor(json.dumps(now, ensure_ascii=False))
     if not changed:
+        context.update_cursor(json.dumps(now, ensure_ascii=False))
         return dg.SkipReason("接收目录没有新文件 no new or changed files")
+    if context.instance.get_run_records(
+            filters=RunsFilter(job_name=nightly_job.name, statuses=[DagsterRunStatus.QUEUED]), limit=1):
+        # Files keep arriving while a run works: one run waiting is enough. The cursor stays, so once that run has
+        # started (and may have looked at the folders before these files came) the next look asks for another.
+        return dg.SkipReason("已有一次排队等待的运行 a run is already queued; asked again once it starts")
+    context.update_cursor(json.dumps(now, ensure_ascii=False))
     selection = dg.AssetSelection.assets(*(_WATCHED[name] for name in changed)).downstream()
     if not paths.build_db.exists():
         # A new home: the tables that read no folder (the calendar of weeks, the code lists) were never built either.
