@@ -86,7 +86,7 @@ def _tree_rss(pid: int) -> int:
 def soak(storage: str, work: Path, files: int, minutes: float) -> dict[str, object]:
     shutil.rmtree(work, ignore_errors=True)
     home = work / "home"
-    database = postgres_server(work / "postgres") if storage == "postgres" else nullcontext(None)
+    database = postgres_server() if storage == "postgres" else nullcontext(None)
     with database as url:
         env = dict(os.environ, ZHAOSHANG_HOME=str(home), DAGSTER_HOME=str(home / "dagster"), ZHAOSHANG_PORTAL="off")
         env.pop("ZHAOSHANG_DAGSTER_POSTGRES_URL", None)

@@ -29,9 +29,11 @@ def _free_port() -> int:
 
 
 @contextmanager
-def postgres_server(folder: Path) -> Iterator[str]:
-    """A new server with its data under `folder`, stopped on exit; yields its URL."""
-    folder.mkdir(parents=True, exist_ok=True)
+def postgres_server() -> Iterator[str]:
+    """A new server in a folder of its own, stopped and removed on exit; yields its URL. The folder is not under
+    pytest's (mode 0700 all the way down), which the server's own user could not enter."""
+    folder = Path(tempfile.mkdtemp(prefix="zhaoshang-postgres-"))
+    folder.chmod(0o755)
     user = None
     if os.geteuid() == 0:
         import pwd
