@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(abspath $(ZHAOSHANG_HOME))/dagster
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: run test ui ui-check demo lint alerts-test report ranking-notice sql backup restore bench-departments bench-customs
+.PHONY: run test ui ui-check serve status demo lint alerts-test report ranking-notice sql backup restore bench-departments bench-customs
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -35,6 +35,12 @@ test: $(VENV)/.synced $(CHROMIUM)  ## the whole suite
 
 ui: $(VENV)/.synced  ## Dagster UI on 127.0.0.1:3000 over the same instance as `make run`
 	exec $(VENV)/bin/python -m orchestration.ui
+
+serve: $(VENV)/.synced  ## the services of a server: Dagster daemon and UI (127.0.0.1:3000), the portal; supervised (ZHAOSHANG_PORTAL=off: no portal)
+	exec $(VENV)/bin/python -m orchestration.serve
+
+status: $(VENV)/.synced  ## 运行状态: the daemon's heartbeat, the last runs, the next scheduled run, waiting files, overdue sources, free disk
+	@$(VENV)/bin/python -m orchestration.status
 
 ui-check: $(VENV)/.synced  ## screenshots of a failing check and of the Runs page in headless Chromium (reports/ui/)
 	$(VENV)/bin/python -m orchestration.ui_check

@@ -4,6 +4,7 @@ import dagster as dg
 import pandas as pd
 
 from assets.display import CHECK_SEVERITY, rows_table
+from assets.full_disk import explains_full_disk
 from assets.reference import reference_data, reference_or_fail
 from assets.run_tags import count_in_run
 from ingest.sources import SOURCES, Source
@@ -49,6 +50,7 @@ def landing_asset(source: Source) -> dg.AssetsDefinition:
     @dg.asset(name=name, group_name="ingest", deps=[reference_data],
               description=f"{source.label}：{source.contents} -> " + ", ".join(source.raw_tables),
               kinds={"python", "duckdb"}, check_specs=_specs(name))
+    @explains_full_disk
     def _load(context: dg.AssetExecutionContext, warehouse: Warehouse):
         reference, _ = reference_or_fail(warehouse)
         with warehouse.connect() as con:

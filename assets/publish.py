@@ -4,6 +4,7 @@
 import dagster as dg
 
 from alerts.ledger import Ledger
+from assets.full_disk import explains_full_disk
 from assets.landing import INGEST_ASSETS
 from assets.tables import TABLE_KEYS
 from warehouse.alert_log import copy_alert_log
@@ -16,6 +17,7 @@ from warehouse.runs import finish_run, note_run, publication_failed
 @dg.asset(group_name="publish", deps=[*TABLE_KEYS, *(asset.key for asset in INGEST_ASSETS)], kinds={"duckdb"},
           description="发布给分析人员的只读文件 the file analysts open read-only: "
                       "<ZHAOSHANG_HOME>/warehouse/zhaoshang.duckdb")
+@explains_full_disk
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     paths = warehouse.paths
     with warehouse.connect() as con:

@@ -3,6 +3,7 @@ and leadership workbook, and the latest week's ranking notice (reports/)."""
 
 import dagster as dg
 
+from assets.full_disk import explains_full_disk
 from assets.publish import published_warehouse
 from warehouse.crashpoints import crash_point
 from warehouse.resource import Warehouse
@@ -11,6 +12,7 @@ from warehouse.resource import Warehouse
 @dg.asset(group_name="publish", deps=[published_warehouse], kinds={"docx", "xlsx"},
           description="工作总结（数据部分）、领导用表、周排序通报 the briefing, leadership workbook and weekly ranking "
                       "notice: <ZHAOSHANG_HOME>/reports/<period>/")
+@explains_full_disk
 def people_reports(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     paths = warehouse.paths
     published = paths.published_state.read_text()

@@ -8,6 +8,7 @@ import hashlib
 import dagster as dg
 
 from assets.display import check_verdict, column_schema, rows_table
+from assets.full_disk import explains_full_disk
 from assets.reference import reference_data
 from assets.run_tags import count_in_run
 from ingest.sources import SOURCE_BY_NAME
@@ -63,6 +64,7 @@ CHECKS = sql_checks()
                  for c in CHECKS],
     can_subset=True,
 )
+@explains_full_disk
 def warehouse_tables(context: dg.AssetExecutionContext, warehouse: Warehouse):
     selected = {".".join(key.path) for key in context.selected_asset_keys}
     checks = [c for c in CHECKS if dg.AssetCheckKey(table_key(c.table), c.name) in context.selected_asset_check_keys]

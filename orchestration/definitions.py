@@ -11,6 +11,7 @@ from assets.reports import people_reports
 from assets.tables import warehouse_tables
 from orchestration.alerting import ALERT_SENSORS
 from orchestration.automation import landing_zone_sensor, nightly_job, nightly_schedule
+from orchestration.housekeeping import housekeeping_job, housekeeping_schedule
 from warehouse.home import zhaoshang_home
 from warehouse.resource import Warehouse
 
@@ -20,8 +21,8 @@ ASSETS = [reference_data, *INGEST_ASSETS, warehouse_tables, published_warehouse,
 def build_definitions(home: str | None = None) -> dg.Definitions:
     return dg.Definitions(
         assets=ASSETS,
-        jobs=[nightly_job],
-        schedules=[nightly_schedule],
+        jobs=[nightly_job, housekeeping_job],
+        schedules=[nightly_schedule, housekeeping_schedule],
         sensors=[landing_zone_sensor, *ALERT_SENSORS],
         resources={"warehouse": Warehouse(home=str(home or zhaoshang_home()))},
     )

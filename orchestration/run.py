@@ -83,11 +83,25 @@ def main() -> int:
     print()
     print(check_section(check_records(where.build_db, result.run_id)))
     if not result.success:
+        for message in failure_messages(result):
+            print(message, file=sys.stderr)
         print(f"The nightly run failed (run id {result.run_id}); open `make ui` for the failed step.", file=sys.stderr)
         return 1
     if not waiting_retry(where):
         marker.write_text(digest)
     return 0
+
+
+def failure_messages(result) -> list[str]:
+    """Each failed step's own error (a full disk says so in words, assets/full_disk.py), not Dagster's wrapper."""
+    messages = []
+    for event in result.all_events:
+        if event.is_step_failure:
+            error = event.step_failure_data.error
+            while error.cause and error.cls_name and error.cls_name.startswith("Dagster"):
+                error = error.cause
+            messages.append(f"{event.step_key}: {error.message.strip()}")
+    return messages
 
 
 def waiting_retry(where: Paths) -> bool:

@@ -10,15 +10,14 @@ import os
 import signal
 import sys
 
-from orchestration.settings import prepare_dagster_home, ui_port
+from orchestration.settings import dagster_env, prepare_dagster_home, ui_port
 from warehouse.home import paths
 
 
 def main() -> None:
     where = paths()
     prepare_dagster_home(where)
-    os.environ["DAGSTER_HOME"] = str(where.dagster_home)
-    os.environ["ZHAOSHANG_HOME"] = str(where.home)
+    os.environ.update(dagster_env(where))
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     dagster = os.path.join(os.path.dirname(sys.executable), "dagster")

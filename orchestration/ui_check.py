@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.settings import prepare_dagster_home
+from orchestration.settings import PROJECT_ROOT, dagster_env, prepare_dagster_home
 from warehouse.home import paths
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -82,11 +82,10 @@ def check_ui(home: Path, out: Path, rejected: bool = True) -> list[str]:
     prepare_dagster_home(where)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, DAGSTER_HOME=str(where.dagster_home), ZHAOSHANG_HOME=str(where.home))
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("dagster-webserver")), "-m", "orchestration.definitions",
-         "-h", "127.0.0.1", "-p", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
+         "-h", "127.0.0.1", "-p", str(port)], env=dagster_env(where), cwd=PROJECT_ROOT,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     problems = []
     profile = out / ".chromium-profile"
     try:

@@ -12,7 +12,7 @@ import duckdb
 if TYPE_CHECKING:
     import pandas as pd
 
-from warehouse.database import query
+from warehouse.database import query, records
 
 # The tables a landing check's failing rows come from (rejected and refused files, quarantined cells, loads).
 LANDING_CHECK_TABLES = ("audit.loads", "audit.quarantine", "audit.skipped_files")
@@ -40,3 +40,9 @@ def unbalanced_loads(con: duckdb.DuckDBPyConnection, source: str | None) -> pd.D
 
 def loads_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return query(con, "loads_summary")
+
+
+def files_read(con: duckdb.DuckDBPyConnection, source: str) -> set[tuple[str, int, int]]:
+    """The landing entries (relative path, size, modification time in ns) of `source` a night has read or refused."""
+    return {(row["file_path"], row["size_bytes"], row["modified_ns"])
+            for row in records(con, "files_read", source=source)}

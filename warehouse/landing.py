@@ -129,11 +129,16 @@ def archive(path: Path, archive_dir: Path) -> tuple[str, Path]:
     archive_dir.mkdir(parents=True, exist_ok=True)
     staging = archive_dir / f".incoming-{os.getpid()}{path.suffix.lower()}"
     digest = hashlib.sha256()
-    with os.fdopen(_open_regular(path), "rb") as source, staging.open("wb") as copy:
-        while block := source.read(_BLOCK):
-            digest.update(block)
-            copy.write(block)
-            crash_point("archive.copy")
+    try:
+        with os.fdopen(_open_regular(path), "rb") as source, staging.open("wb") as copy:
+            while block := source.read(_BLOCK):
+                digest.update(block)
+                copy.write(block)
+                crash_point("archive.copy")
+    except Exception:
+        # A full disk stays full while the half copy lies there: the run could not even record its failure.
+        staging.unlink(missing_ok=True)
+        raise
     sha = digest.hexdigest()
     target = archive_path(archive_dir, sha, path.suffix)
     if target.exists() and sha256_of(target) == sha:

@@ -15,6 +15,7 @@ from orchestration.definitions import build_definitions
 from tests.workbooks import KPI_HEADER, write_workbook
 from warehouse.checks import sql_checks
 from warehouse.database import _functions
+from warehouse.home import Paths
 from warehouse.objects import sql_objects
 from warehouse.resource import Warehouse
 
@@ -95,16 +96,20 @@ def test_nightly_schedule_runs_at_two_in_the_morning_shanghai_time() -> None:
     assert requests[0].job_name in (None, "nightly")
 
 
-def _evaluate(home: Path, cursor: str | None) -> tuple[dg.SensorResult, str | None]:
+def _evaluate(home: Path, cursor: str | None, instance: dg.DagsterInstance | None = None
+              ) -> tuple[dg.SensorResult, str | None]:
     defs = build_definitions(str(home))
-    with dg.build_sensor_context(cursor=cursor, definitions=defs,
+    with dg.build_sensor_context(cursor=cursor, definitions=defs, instance=instance or dg.DagsterInstance.ephemeral(),
                                  resources={"warehouse": Warehouse(home=str(home))}) as context:
         return landing_zone_sensor.evaluate_tick(context), context.cursor
 
 
 def test_the_sensor_starts_a_run_of_what_a_new_file_feeds_then_waits_for_the_next(home: Path) -> None:
     data, cursor = _evaluate(home, None)
-    assert len(data.run_requests) == 1  # nothing published yet: a first run
+    [first] = data.run_requests  # nothing published yet: a first run, of everything (nothing was ever built)
+    assert len(first.asset_selection) == len(build_definitions(str(home)).resolve_asset_graph().get_all_asset_keys())
+    Paths(home).build_db.parent.mkdir(parents=True)
+    Paths(home).build_db.touch()  # as that run leaves it
 
     write_workbook(home / "landing" / "bureau" / "认定-2024年1-5月.xlsx",
                    {"指标认定": [KPI_HEADER, ["签约项目", "2024年1-5月", 7, "个", "认定", "2024-06-14"]]})
@@ -131,3 +136,4 @@ def test_after_make_run_the_sensor_starts_nothing_on_its_first_look(demo_run) ->
     data, cursor = _evaluate(demo_run.home, None)
     assert data.run_requests == [], data.run_requests
     assert cursor
+
