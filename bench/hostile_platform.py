@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import subprocess
 import sys
 import time
@@ -23,21 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.customs_platform import HEADER  # noqa: E402
-
-# Characters of GB2312's first level: every one has a GBK encoding of two bytes.
-_HANZI = [chr(code) for code in range(0x4E00, 0x9FA6) if len(chr(code).encode("gbk", errors="ignore")) == 2][:3000]
-
-
-def generate(path: Path, lines: int, name_chars: int, seed: int = 18) -> None:
-    rng = random.Random(seed)
-    with path.open("w", encoding="gbk", newline="") as out:
-        out.write(",".join(f'"{h}"' for h in HEADER) + ",\r\n")
-        for index in range(lines):
-            name = "".join(rng.choices(_HANZI, k=name_chars))
-            fields = ("202405", "84122100", name, "116", "日本", "0110", "一般贸易", "41119", "漯河",
-                      f"{index + 1:,}", "千克", "0", "-", f"{(index * 7919) % 100_000_000:,}")
-            out.write(",".join(f'"{field}"' for field in fields) + ",\r\n")
+from tests.hostile.files import long_names_download  # noqa: E402
 
 
 def _hwm_mb() -> float:
@@ -110,7 +95,7 @@ def main() -> None:
     source = args.work / f"{args.lines}x{args.name_chars}.csv"
     if not source.exists():
         args.work.mkdir(parents=True, exist_ok=True)
-        generate(source, args.lines, args.name_chars)
+        long_names_download(source, args.lines, args.name_chars)
     home = args.work / "home"
     shutil.rmtree(home, ignore_errors=True)
     (home / "landing" / "customs").mkdir(parents=True)

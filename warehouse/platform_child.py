@@ -28,8 +28,9 @@ from warehouse.database import SQL_DIR, sql_identifier, sql_literal
 # The child's address space: DuckDB's memory limit (warehouse/database.MEMORY_LIMIT, 1 GB) plus the interpreter,
 # DuckDB's threads and what the texts step holds in Python; a 10-million-line download needs about 1.2 GB of it.
 MEMORY_LIMIT_MB = 2560
-# A 10-million-line download (1.5 GB) loads in about 25 s; the largest file the landing zone takes is 4 GB.
-SECONDS_LIMIT = 900
+# A 10-million-line download (1.5 GB) loads in about 25 s, the largest file the landing zone takes (4 GB) in about
+# 70 s; a file of long texts slows the load down before it fills the memory.
+SECONDS_LIMIT = 600
 _STAGED = "customs_platform_staged"
 log = logging.getLogger(__name__)
 
@@ -114,11 +115,9 @@ def _serve(memory_mb: int) -> dict:
     layout = task["layout"]
     layout = PlatformLayout(**{**layout, "period": tuple(layout["period"]) if layout["period"] else None})
     prepared = PreparedCsv(**{**task["prepared"], "path": Path(task["prepared"]["path"])})
+    con = None
     try:
         con = duckdb.connect(task["staging"], config={"memory_limit": MEMORY_LIMIT})
-    except duckdb.Error as err:
-        return {"outcome": "failed", "message": f"{type(err).__name__}: {err}"}
-    try:
         con.execute((SQL_DIR / "ddl" / "00_schemas.sql").read_text(encoding="utf-8"))
         apply_sql_dir(con, "ddl")
         con.begin()
@@ -136,7 +135,8 @@ def _serve(memory_mb: int) -> dict:
                 "message": f"这份海关统计下载无法读取，请重新下载 (the download cannot be loaded): "
                            f"{type(err).__name__}: {str(err)[:300]}"}
     finally:
-        con.close()
+        if con is not None:
+            con.close()
 
 
 if __name__ == "__main__":
