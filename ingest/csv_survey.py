@@ -28,7 +28,7 @@ class Survey:
     bare_cr_line: int | None  # the first line with a carriage return not followed by a line feed
     has_c1: bool  # a byte 0x80-0x9F somewhere
     has_nul: bool
-    has_line_feed: bool  # none at all, and carriage returns: old Mac line ends
+    has_line_feed: bool  # anywhere: without one, carriage returns are the line ends (old Mac files)
 
     @property
     def cr_line_ends(self) -> bool:

@@ -12,6 +12,9 @@ data (the lines above the data, blank lines; 合计 and footer lines are kept in
 lines are counted as DuckDB reads it (ingest/csv_survey.py), so a line missing from raw is looked for, never lost.
 Broken lines stay in raw with their `problems` and core leaves them out: deleting them would make DuckDB rewrite
 the whole load at commit (bench/README.md).
+
+The loader runs `load_platform_csv` in a child process with a memory and a time bound, into a database of its own
+(warehouse/platform_child.py): the texts decoded here are the file's, and never reach the loader's process.
 """
 
 from __future__ import annotations

@@ -176,14 +176,15 @@ def archive(path: Path, archive_dir: Path) -> tuple[str, Path]:
     archive_dir.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
     staging = archive_dir / f".incoming-{os.getpid()}{path.suffix.lower()}"
     digest = hashlib.sha256()
-    # Every submission is kept for ever: the copy is the service's user's and group's only, whatever the umask.
-    private = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    os.fchmod(private, PRIVATE_FILE_MODE)
-    with os.fdopen(_open_regular(path), "rb") as source, os.fdopen(private, "wb") as copy:
-        while block := source.read(_BLOCK):
-            digest.update(block)
-            copy.write(block)
-            crash_point("archive.copy")
+    with os.fdopen(_open_regular(path), "rb") as source:
+        # Every submission is kept for ever: the copy is the service's user's and group's only, whatever the umask.
+        private = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+        os.fchmod(private, PRIVATE_FILE_MODE)
+        with os.fdopen(private, "wb") as copy:
+            while block := source.read(_BLOCK):
+                digest.update(block)
+                copy.write(block)
+                crash_point("archive.copy")
     sha = digest.hexdigest()
     target = archive_path(archive_dir, sha, path.suffix)
     if target.exists() and sha256_of(target) == sha:
