@@ -7,8 +7,10 @@ thousands separators, '-' for an empty unit) with a few broken lines, and its UT
 process so that its peak resident memory (ru_maxrss) is its own:
   floor      DuckDB's CREATE TABLE ... AS SELECT * FROM read_csv(twin), nothing else;
   ingest     the nightly path: load_source (sha256, archive copy, the line survey, one SQL pass reading the GBK
-             file as latin-1 with every rule, its texts decoded in Python, line numbering, quarantine) then every
-             core and mart SQL file;
+             file as latin-1 with every rule, its texts decoded in Python, line numbering, quarantine, all of it
+             in the bounded child of warehouse/platform_child.py, then the copy of its rows) then every core and
+             mart SQL file; its peak is the loader's own, the child's not counted (bench/hostile_platform.py
+             samples the whole tree);
   transcode  (--transcode) the alternative it replaced: the same, but prepare() first transcodes the file to UTF-8
              in chunks of whole lines on both cores (two worker processes) and the pass reads that copy;
   chunked    (--chunked) pandas chunks and a pandera model instead of SQL (an earlier alternative).

@@ -41,7 +41,8 @@ class BrokenLine:
 def read_csv_lines(path: Path, delimiter: str = ",") -> tuple[Grid, list[BrokenLine]]:
     raw = path.read_bytes()
     encoding = text_encoding(raw)
-    lines = raw.split(b"\n")
+    # Old Mac files end each line with a carriage return alone; a file with any line feed ends its lines there.
+    lines = raw.split(b"\n" if b"\n" in raw or b"\r" not in raw else b"\r")
     if lines and lines[-1] == b"":
         lines.pop()  # the line end of the last line
     if lines and encoding == "utf-8-sig":

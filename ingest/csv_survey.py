@@ -28,6 +28,11 @@ class Survey:
     bare_cr_line: int | None  # the first line with a carriage return not followed by a line feed
     has_c1: bool  # a byte 0x80-0x9F somewhere
     has_nul: bool
+    has_line_feed: bool  # anywhere: without one, carriage returns are the line ends (old Mac files)
+
+    @property
+    def cr_line_ends(self) -> bool:
+        return self.bare_cr_line is not None and not self.has_line_feed
 
 
 @dataclass(frozen=True)
@@ -37,13 +42,14 @@ class LineEnds:
 
 
 def survey(path: Path) -> Survey:
-    bare_cr, has_c1, has_nul = None, False, False
+    bare_cr, has_c1, has_nul, has_line_feed = None, False, False, False
     for offset, chunk, _at_line_start in _chunks(path):
         if bare_cr is None and (found := _BARE_CR.search(chunk)):
             bare_cr = _line_at(path, offset + found.start())
         has_c1 = has_c1 or bool(chunk.translate(None, _NOT_C1))
         has_nul = has_nul or b"\0" in chunk
-    return Survey(bare_cr, has_c1, has_nul)
+        has_line_feed = has_line_feed or b"\n" in chunk
+    return Survey(bare_cr, has_c1, has_nul, has_line_feed)
 
 
 def line_ends(path: Path) -> LineEnds:

@@ -12,13 +12,15 @@ from assets.tables import warehouse_tables
 from orchestration.alerting import ALERT_SENSORS
 from orchestration.automation import landing_zone_sensor, nightly_job, nightly_schedule
 from orchestration.housekeeping import housekeeping_job, housekeeping_schedule
-from warehouse.home import zhaoshang_home
+from warehouse.home import keep_files_private, zhaoshang_home
 from warehouse.resource import Warehouse
 
 ASSETS = [reference_data, *INGEST_ASSETS, warehouse_tables, published_warehouse, people_reports]
 
 
 def build_definitions(home: str | None = None) -> dg.Definitions:
+    # Every Dagster process of ours loads these definitions before it writes anything into the home.
+    keep_files_private()
     return dg.Definitions(
         assets=ASSETS,
         jobs=[nightly_job, housekeeping_job],

@@ -10,7 +10,7 @@ from reports.monthly import write_month_reports
 from reports.periods import IsoWeek, Month
 from reports.queries import NothingToReport
 from reports.weekly import write_ranking_notice
-from warehouse.home import paths
+from warehouse.home import keep_files_private, paths
 
 
 def _parsed(kind: type[Month] | type[IsoWeek]):
@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     where = paths(args.home)
+    keep_files_private()
     try:
         if args.command == "briefing":
             made = write_month_reports(where.published_db, where.reports, args.period)

@@ -31,3 +31,6 @@ PLATFORM_RULES = {
 LARGEST_FIGURE = Decimal(10) ** 14
 # The longest line read (line_too_long above): a platform line is under 1 KB; a longer one is quarantined by its start.
 LONGEST_LINE_BYTES = 1 << 20
+# The most columns a download may have: the platform offers under twenty fields; a line of ten thousand makes DuckDB
+# read ten thousand columns of every line, far past its memory limit.
+WIDEST_DOWNLOAD_COLUMNS = 200

@@ -12,6 +12,9 @@ data (the lines above the data, blank lines; 合计 and footer lines are kept in
 lines are counted as DuckDB reads it (ingest/csv_survey.py), so a line missing from raw is looked for, never lost.
 Broken lines stay in raw with their `problems` and core leaves them out: deleting them would make DuckDB rewrite
 the whole load at commit (bench/README.md).
+
+The loader runs `load_platform_csv` in a child process with a memory and a time bound, into a database of its own
+(warehouse/platform_child.py): the texts decoded here are the file's, and never reach the loader's process.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from ingest.forms.common import FileRejected
 from ingest.forms.customs import PLATFORM_FIELDS, PlatformDownload, PlatformLayout
 from ingest.tables import FOOTER_WORDS, TOTAL_WORDS
 from ingest.unreadable import UnreadableFile
-from schemas.customs_platform import LARGEST_FIGURE, LONGEST_LINE_BYTES, PLATFORM_RULES
+from schemas.customs_platform import LARGEST_FIGURE, LONGEST_LINE_BYTES, PLATFORM_RULES, WIDEST_DOWNLOAD_COLUMNS
 from schemas.years import PLAUSIBLE_YEARS
 from warehouse.database import SQL_DIR
 
@@ -77,8 +80,13 @@ def prepare(download: PlatformDownload, scratch: Path) -> PreparedCsv:
     download saved as a workbook (its rows, one line each) or a GBK file with bytes DuckDB's latin-1 refuses.
 
     Raises FileRejected for a file that is no text (UTF-16, binary: the reader refused it already), or for a line
-    ending in a carriage return alone, naming the line.
+    ending in a carriage return alone among lines that end in a line feed, naming the line. A file whose every
+    line ends in a carriage return alone (old Mac line ends) is read from a copy ending them in CRLF.
     """
+    width = len(download.layout.fields)
+    if width > WIDEST_DOWNLOAD_COLUMNS:
+        raise FileRejected(f"表头有{width:,}列，海关统计下载最多有{WIDEST_DOWNLOAD_COLUMNS}列，文件多半已损坏，"
+                           f"请重新下载 ({width:,} columns: a download has at most {WIDEST_DOWNLOAD_COLUMNS})")
     if download.rows is not None:
         target = scratch / "sheet.csv"
         with target.open("w", encoding="utf-8", newline="") as out:
@@ -93,17 +101,18 @@ def prepare(download: PlatformDownload, scratch: Path) -> PreparedCsv:
     except UnreadableFile as err:
         raise FileRejected(str(err)) from err
     found = survey(download.path)
-    if found.bare_cr_line is not None:
+    if found.bare_cr_line is not None and not found.cr_line_ends:
         raise FileRejected(f"第{found.bare_cr_line}行有单独的回车符（CR），无法分行，请用记事本打开后另存为再上传 "
                            f"(line {found.bare_cr_line} has a carriage return without a line feed)")
     path, read_as, decode = download.path, "utf-8", None
     if encoding == "gb18030":
         read_as, decode = "latin-1", "gb18030"
-        if found.has_c1:
-            # DuckDB's latin-1 refuses bytes 0x80-0x9F (GBK's characters outside GB2312): each byte becomes one
-            # character of a UTF-8 copy, which reads exactly as latin-1 would have.
-            path, read_as = scratch / "bytes.csv", "utf-8"
-            _copy_as_characters(download.path, path)
+    # DuckDB's latin-1 refuses bytes 0x80-0x9F (GBK's characters outside GB2312): each byte becomes one character
+    # of a UTF-8 copy, which reads exactly as latin-1 would have.
+    as_characters = encoding == "gb18030" and found.has_c1
+    if as_characters or found.cr_line_ends:
+        path, read_as = scratch / "copy.csv", "utf-8" if as_characters else read_as
+        _copy(download.path, path, as_characters, found.cr_line_ends)
     return PreparedCsv(path, read_as, decode, found.has_nul)
 
 
@@ -113,10 +122,14 @@ def _platform_line(row: list[object]) -> str:
     return ",".join(cells) + "\r\n"
 
 
-def _copy_as_characters(source: Path, target: Path) -> None:
+def _copy(source: Path, target: Path, as_characters: bool, cr_line_ends: bool) -> None:
+    """Copy a download, each byte as one character and/or each carriage return as CRLF (a CR is never part of a
+    GBK or UTF-8 character, and a file with CR line ends has no line feed to double)."""
     with source.open("rb") as raw, target.open("wb") as out:
         while chunk := raw.read(_COPY_BYTES):
-            out.write(chunk.decode("latin-1").encode("utf-8"))
+            if cr_line_ends:
+                chunk = chunk.replace(b"\r", b"\r\n")
+            out.write(chunk.decode("latin-1").encode("utf-8") if as_characters else chunk)
 
 
 def load_platform_csv(con: duckdb.DuckDBPyConnection, prepared: PreparedCsv, layout: PlatformLayout, load_id: int,
@@ -272,7 +285,11 @@ def _decoded(value: str, encoding: str | None) -> tuple[str, bool]:
 
 
 def _shown(written: str, encoding: str | None) -> str:
-    return _decoded(written, encoding)[0] if encoding else written
+    if not encoding:
+        return written
+    # A line cut short ends in the load's own '…', which is no reading of the file's bytes.
+    cut = "…" if written.endswith("…") else ""
+    return _decoded(written.removesuffix(cut), encoding)[0] + cut
 
 
 def _not_data_pattern(encoding: str | None) -> str:

@@ -7,6 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parent.parent
+# What the service writes (every submitted file's archive copy, the build, the published file, the reports, the
+# instance's history) is its user's and its group's only: an analyst who opens the published file joins the group.
+PRIVATE_UMASK = 0o027
+PRIVATE_FILE_MODE = 0o640
+PRIVATE_FOLDER_MODE = 0o750
+
+
+def keep_files_private() -> None:
+    """Files and folders this process makes from now on: no access for other local users (issue 18, finding 8)."""
+    os.umask(PRIVATE_UMASK)
 
 
 def zhaoshang_home() -> Path:

@@ -3,12 +3,16 @@ archive every file read is copied into first.
 
 Nothing in the landing zone is trusted: a symbolic link or a device is never opened (its target could be anything
 on the machine), a file is copied into the archive before it is parsed, and the parser reads that copy, so what
-was hashed, what was kept and what was read are the same bytes.
+was hashed, what was kept and what was read are the same bytes. An entry swapped for a link or a FIFO between the
+scan and the copy is refused when it is opened: never followed, never waited on. A name is recorded as its bytes
+decode best (a name that is not UTF-8 is most likely GBK, from an archive unpacked on Chinese Windows), so that it
+can be stored, shown and read; the file itself is opened by its bytes.
 """
 
 from __future__ import annotations
 
 import ctypes
+import errno
 import hashlib
 import os
 import stat
@@ -17,6 +21,7 @@ from pathlib import Path
 
 from ingest.filetype import SUFFIX_KIND
 from warehouse.crashpoints import crash_point
+from warehouse.home import PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE
 
 # Years of customs downloads run to 1.5 GB for ten million lines; a file far above that is not a submission.
 MAX_FILE_BYTES = 4 * 1024**3
@@ -24,10 +29,41 @@ _BLOCK = 1 << 20
 _SYNCFS = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)  # Linux's; elsewhere os.sync does
 
 
+class NotRegularFile(OSError):
+    """The entry is no longer the regular file the scan found: a link, a FIFO or a device swapped in since."""
+
+    MESSAGE = ("扫描之后被换成了快捷方式或非普通文件，不会被打开 "
+               "(replaced by a link or not a regular file after the scan)")
+
+
+def readable_name(name: str) -> str:
+    """A name as its bytes decode best: itself when it is UTF-8; else GB18030, which reads the GBK names of Chinese
+    Windows; else UTF-8 with each byte that is neither shown as \\xNN. The same bytes always give the same text."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        written = os.fsencode(name)
+    try:
+        return written.decode("gb18030")
+    except UnicodeDecodeError:
+        return written.decode("utf-8", errors="backslashreplace")
+
+
+def fitting_name(name: str) -> str:
+    """A readable name short enough to name a file again (255 bytes: a GBK name grows by half in UTF-8), its stem
+    cut at the end: the readers look for the department and the period at its start."""
+    suffix = Path(name).suffix if len(Path(name).suffix.encode()) < 32 else ""
+    stem = name.removesuffix(suffix) if suffix else name
+    while len((stem + suffix).encode()) > 255:
+        stem = stem[:-1]
+    return stem + suffix
+
+
 @dataclass(frozen=True)
 class LandingFile:
-    path: Path
-    relative: str  # to the source's landing folder: what audit.loads.file_path holds
+    path: Path  # as the file system names it, to open it
+    relative: str  # to the source's landing folder, as readable_name shows it: what audit.loads.file_path holds
     size: int
     modified_ns: int
 
@@ -81,7 +117,7 @@ def scan(folder: Path) -> tuple[list[LandingFile], list[Skipped]]:
     for directory, subfolders, names in os.walk(folder, followlinks=False):
         here = Path(directory)
         for entry in sorted(subfolders):
-            relative = str((here / entry).relative_to(folder))
+            relative = readable_name(str((here / entry).relative_to(folder)))
             info = os.lstat(here / entry)
             if stat.S_ISLNK(info.st_mode):
                 skipped.append(_skipped(relative, info))
@@ -91,7 +127,7 @@ def scan(folder: Path) -> tuple[list[LandingFile], list[Skipped]]:
                 subfolders.remove(entry)
         for name in names:
             path = here / name
-            relative = str(path.relative_to(folder))
+            relative = readable_name(str(path.relative_to(folder)))
             info = os.lstat(path)
             if reason := _skipped(relative, info):
                 skipped.append(reason)
@@ -103,8 +139,19 @@ def scan(folder: Path) -> tuple[list[LandingFile], list[Skipped]]:
 
 
 def _open_regular(path: Path) -> int:
-    """A descriptor on the file itself: a link swapped in since the scan is refused by the kernel."""
-    return os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    """A descriptor on a regular file itself. A link swapped in since the scan is refused by the kernel; a FIFO or a
+    device is opened without waiting (O_NONBLOCK: a FIFO with no writer would hold the run for ever) and refused by
+    what the descriptor itself is. Raises NotRegularFile."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise NotRegularFile(errno.ELOOP, NotRegularFile.MESSAGE, str(path)) from err
+        raise
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise NotRegularFile(errno.EINVAL, NotRegularFile.MESSAGE, str(path))
+    return descriptor
 
 
 def sha256_of(path: Path) -> str:
@@ -126,15 +173,19 @@ def archive(path: Path, archive_dir: Path) -> tuple[str, Path]:
     name; a copy already there is checked and rewritten if its content is not what its name says. It is not yet on
     disk: the loader makes the run's copies durable at once (make_durable) before it records any of them.
     """
-    archive_dir.mkdir(parents=True, exist_ok=True)
+    archive_dir.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
     staging = archive_dir / f".incoming-{os.getpid()}{path.suffix.lower()}"
     digest = hashlib.sha256()
     try:
-        with os.fdopen(_open_regular(path), "rb") as source, staging.open("wb") as copy:
-            while block := source.read(_BLOCK):
-                digest.update(block)
-                copy.write(block)
-                crash_point("archive.copy")
+        with os.fdopen(_open_regular(path), "rb") as source:
+            # Every submission is kept for ever: the copy is the service's user's and group's only, whatever the umask.
+            private = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+            os.fchmod(private, PRIVATE_FILE_MODE)
+            with os.fdopen(private, "wb") as copy:
+                while block := source.read(_BLOCK):
+                    digest.update(block)
+                    copy.write(block)
+                    crash_point("archive.copy")
     except Exception:
         # A full disk stays full while the half copy lies there: the run could not even record its failure.
         staging.unlink(missing_ok=True)
@@ -144,7 +195,7 @@ def archive(path: Path, archive_dir: Path) -> tuple[str, Path]:
     if target.exists() and sha256_of(target) == sha:
         staging.unlink()
     else:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
         os.replace(staging, target)
     return sha, target
 

@@ -35,7 +35,17 @@ from warehouse.crashpoints import crash_point
 from warehouse.database import insert_frame
 from warehouse.home import Paths
 from warehouse.isolation import ParsePool, ReaderCrashed, Reading
-from warehouse.landing import LandingFile, Skipped, archive, clear_staging, make_durable, scan
+from warehouse.landing import (
+    LandingFile,
+    NotRegularFile,
+    Skipped,
+    archive,
+    clear_staging,
+    fitting_name,
+    make_durable,
+    scan,
+)
+from warehouse.platform_child import copy_staged, load_bounded
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +139,7 @@ def load_source(
 def _link(arrival: _Arrival, folder: Path) -> Path:
     """The archive copy under the file's own name (readers take the period or department from it)."""
     folder.mkdir(parents=True, exist_ok=True)
-    link = folder / arrival.file.path.name
+    link = folder / fitting_name(Path(arrival.file.relative).name)
     try:
         os.link(arrival.archived, link)
     except OSError:  # another file system, or links not allowed: a copy does as well
@@ -162,7 +172,11 @@ def _arrivals(con, source: str, home: Paths, files: list[LandingFile], skipped: 
         archived = None
         # A remembered copy is trusted only while the load it repeats is still in force; otherwise it is read.
         if sha is None or sha not in first_load:
-            sha, archived = archive(file.path, home.archive)
+            try:
+                sha, archived = archive(file.path, home.archive)
+            except NotRegularFile:
+                not_read.append((Skipped(file.relative, "not_a_regular_file", NotRegularFile.MESSAGE), None, None))
+                continue
         if sha not in first_load:
             first_load[sha] = (None, file.relative)
             arrivals.append(_Arrival(file, sha, archived))
@@ -244,7 +258,7 @@ def _load_rows(con, source: str, batch: list[_Arrival], run_id: str | None) -> l
     """The audit.loads rows of a batch, each with its new load_id; the outcome columns are filled in later."""
     load_ids = [load_id for (load_id,) in con.execute(
         "SELECT nextval('audit.load_ids') FROM range(?)", [len(batch)]).fetchall()]
-    return [{"load_id": load_id, "source": source, "file_name": arrival.file.path.name,
+    return [{"load_id": load_id, "source": source, "file_name": Path(arrival.file.relative).name,
              "file_path": arrival.file.relative, "sha256": arrival.sha256, "size_bytes": arrival.file.size,
              "modified_ns": arrival.file.modified_ns, "archive_path": str(arrival.archived),
              "loaded_at": dt.datetime.now(), "run_id": run_id, "superseded_by": None, "removed_at": None}
@@ -258,7 +272,7 @@ def _outcome(row: dict) -> LoadOutcome:
 
 def _write_batch(con, source, home: Paths, batch: list[_Arrival], results, run_id) -> list[LoadOutcome]:
     rows = _load_rows(con, source, batch, run_id)
-    results = [_prepared(result, home.scratch / source / "bulk" / str(row["load_id"]))
+    results = [_prepared(result, row, home.scratch / source / "bulk" / str(row["load_id"]))
                for result, row in zip(results, rows, strict=True)]
     tables: dict[str, list[tuple[pd.DataFrame, int, str]]] = {}
     quarantine: list[pd.DataFrame] = []
@@ -304,12 +318,12 @@ def _with_lineage(parts: list[tuple[pd.DataFrame, int, str]]) -> pd.DataFrame:
     return frame
 
 
-Bulk = list[tuple[customs_platform.PlatformLayout, customs_platform.PreparedCsv]]
+Bulk = list[tuple[Path, customs_platform.PlatformCounts]]  # each download's staged database and its counts
 
 
-def _prepared(result: ParsedFile | Exception, scratch: Path) -> tuple[ParsedFile, Bulk] | Exception:
-    """A parsed file with its bulk downloads made ready to load (outside the transaction: a download that cannot
-    be decoded rejects its file, not the batch)."""
+def _prepared(result: ParsedFile | Exception, row: dict, scratch: Path) -> tuple[ParsedFile, Bulk] | Exception:
+    """A parsed file with its bulk downloads loaded, each by a bounded child into a database of its own (outside
+    the transaction: a download that cannot be decoded, or that breaks a bound, rejects its file, not the batch)."""
     if isinstance(result, Exception):
         return result
     ready = []
@@ -317,9 +331,12 @@ def _prepared(result: ParsedFile | Exception, scratch: Path) -> tuple[ParsedFile
         folder = scratch / str(number)
         folder.mkdir(parents=True, exist_ok=True)
         try:
-            ready.append((download.layout, customs_platform.prepare(download, folder)))
+            prepared = customs_platform.prepare(download, folder)
+            staged = folder / "staged.duckdb"
+            counts = load_bounded(prepared, download.layout, row["load_id"], row["file_name"], staged)
         except FileRejected as err:
             return err
+        ready.append((staged, counts))
     return result, ready
 
 
@@ -335,8 +352,8 @@ def _gather(con, load_id: int, file_name: str, parsed: ParsedFile,
             tables.setdefault(table, []).append((frame, load_id, file_name))
             if table not in UNJUDGED:  # a report's header row is not one of the file's data rows
                 accepted += len(frame)
-    for layout, prepared in bulk:
-        counts = customs_platform.load_platform_csv(con, prepared, layout, load_id, file_name)
+    for staged, counts in bulk:
+        copy_staged(con, staged)
         crash_point("platform.load")
         read, accepted, rejected = read + counts.read, accepted + counts.accepted, rejected + counts.rejected
     if parsed.issues:

@@ -65,8 +65,9 @@ def publish(build_db: Path, published_db: Path) -> Path:
                 clear_staging(published_db)
                 _write_readable_copy(con, staging)
             crash_point("publish.copy")
-            # Read-only on disk too: nobody opens the published file to write to it, by mistake or otherwise.
-            staging.chmod(0o444)
+            # Read-only on disk too: nobody opens the published file to write to it, by mistake or otherwise; and
+            # only the service's user and group read it (analysts join the group).
+            staging.chmod(0o440)
             with open(staging, "rb") as handle:
                 os.fsync(handle.fileno())
             # A WAL beside the published file belongs to an older file (someone opened it read-write): replayed

@@ -37,7 +37,7 @@ def update_copy(con: duckdb.DuckDBPyConnection, published_db: Path, staging: Pat
     published file in another storage version than `storage_version` (written by an older release) is not kept."""
     build = con.execute("SELECT current_database()").fetchone()[0]
     shutil.copyfile(published_db, staging)
-    staging.chmod(0o644)
+    staging.chmod(0o640)  # writable while it is brought up to date; publish() makes it read-only
     # ATTACH takes no parameters: the path is quoted as a literal; it is ours, never from a file.
     con.execute(f"ATTACH {sql_literal(str(staging))} AS {COPY}")
     try:

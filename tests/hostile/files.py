@@ -267,3 +267,24 @@ def patch_record(path: Path, record: int, length: int, new: bytes) -> Path:
     data[at:at + 4 + length] = new
     path.write_bytes(bytes(data))
     return path
+
+
+PLATFORM_HEADER = ("数据年月", "商品编码", "商品名称", "贸易伙伴编码", "贸易伙伴名称", "贸易方式编码", "贸易方式名称",
+                   "注册地编码", "注册地名称", "第一数量", "第一计量单位", "第二数量", "第二计量单位", "人民币")
+# Characters of GB2312's first level: every one is two bytes in GBK.
+_HANZI = [chr(code) for code in range(0x4E00, 0x9FA6) if len(chr(code).encode("gbk", errors="ignore")) == 2][:3000]
+
+
+def long_names_download(path: Path, lines: int, name_chars: int, seed: int = 18) -> Path:
+    """A GBK platform download as the platform writes one, with a distinct `name_chars`-character 商品名称 on each of
+    its `lines` lines (issue 18, finding 1: 20,000 lines of 4,000 characters are 161 MB)."""
+    rng = random.Random(seed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="gbk", newline="") as out:
+        out.write(",".join(f'"{h}"' for h in PLATFORM_HEADER) + ",\r\n")
+        for index in range(lines):
+            name = "".join(rng.choices(_HANZI, k=name_chars))
+            fields = ("202405", "84122100", name, "116", "日本", "0110", "一般贸易", "41119", "漯河",
+                      f"{index + 1:,}", "千克", "0", "-", f"{(index * 7919) % 100_000_000:,}")
+            out.write(",".join(f'"{field}"' for field in fields) + ",\r\n")
+    return path

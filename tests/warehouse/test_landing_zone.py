@@ -239,3 +239,56 @@ def test_a_half_written_archive_copy_is_replaced_and_staging_left_by_a_kill_is_r
     assert archive_path(home / "archive", sha, ".xlsx").read_bytes() == path.read_bytes()
     assert not list((home / "archive").glob(".incoming-*"))
     assert not (home / "scratch" / "bureau").exists()
+
+
+def test_a_fifo_swapped_in_after_the_scan_is_refused_without_waiting(home: Path) -> None:
+    # Issue 18, finding 9: the scan saw a regular file; by the time the loader opens it, it is a FIFO nobody writes
+    # to. Opened blocking, the night would wait for ever.
+    import threading
+
+    from warehouse.landing import LandingFile, NotRegularFile
+
+    fifo = home / "landing" / "bureau" / "认定.csv"
+    os.mkfifo(fifo)
+    outcome: list[object] = []
+
+    def copy() -> None:
+        try:
+            outcome.append(archive(fifo, home / "archive"))
+        except NotRegularFile as err:
+            outcome.append(err)
+
+    worker = threading.Thread(target=copy, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    if worker.is_alive():
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # let the blocked open go, then fail the test
+        worker.join(timeout=10)
+        pytest.fail("opening a FIFO in the landing zone waited for a writer")
+    [refused] = outcome
+    assert isinstance(refused, NotRegularFile) and "非普通文件" in str(refused)
+
+    # Through the loader: recorded as not read, by name, and the source's other files are unaffected.
+    _bureau(home, "认定-1.xlsx")
+    from warehouse.loads import _arrivals
+
+    prepare(home / "build.duckdb")
+    with connect(home / "build.duckdb") as con:
+        arrivals, not_read = _arrivals(con, "bureau", Paths(home), [LandingFile(fifo, "认定.csv", 0, 0)], [])
+    assert arrivals == []
+    assert [(s.relative, s.reason) for s, _, _ in not_read] == [("认定.csv", "not_a_regular_file")]
+
+
+def test_a_name_that_is_not_utf8_is_read_as_gbk_and_recorded_as_it_reads(home: Path) -> None:
+    # Issue 17, point 6: a name as an archive unpacked on Chinese Windows leaves it.
+    gbk = os.fsdecode("认定-2024年5月.xlsx".encode("gbk"))
+    write_workbook(home / "landing" / "bureau" / gbk, {"指标认定": [["GBK"], KPI_HEADER, *ROWS]})
+    neither = os.fsdecode(b"\xff\xfe-2024.xlsx")
+    write_workbook(home / "landing" / "bureau" / neither, {"指标认定": [["neither"], KPI_HEADER, *ROWS]})
+
+    outcomes = sorted((o.file_name, o.status) for o in _load(home))
+
+    assert outcomes == [("\\xff\\xfe-2024.xlsx", "loaded"), ("认定-2024年5月.xlsx", "loaded")]
+    assert sorted(_query(home, "SELECT file_path FROM audit.loads")) == [("\\xff\\xfe-2024.xlsx",),
+                                                                        ("认定-2024年5月.xlsx",)]
+    assert _load(home) == []  # the same names are found again the next night: nothing read twice
