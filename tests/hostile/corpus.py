@@ -130,6 +130,15 @@ ZHENGTENG = ["漯河正腾商贸有限公司", "4111379754", "91411102909378654A
 ZHENMAO = ["漯河臻茂实业有限公司", "4111990830", "9141110052601815XC"]
 
 
+def _unit_in_footer(month: int, *rows: list[object]) -> list[list[object]]:
+    """The customs table with its unit under the table instead of above it, after a footer row of 1,500 cells each
+    saying 单位 over and over and no unit (one cell breaks its line): a header search that rescanned the rest of a
+    line for each 单位 took minutes over that row (issue 18, finding 3)."""
+    title, _unit, *table = customs_table(month, *rows)
+    trap = ["单位 :- " * 23] * 1499 + ["注\n完"]
+    return [title, *table, ["资料来源：海关"], trap, ["单位：万元"]]
+
+
 def book(sheets: dict[str, list[list[object]]], states: dict[str, str] | None = None) -> Callable[[Path], Path]:
     """An .xlsx by openpyxl (as Excel writes one); `states` hides sheets ('hidden' or 'veryHidden'). Text equal to
     an Excel error ('#DIV/0!') becomes an error cell."""
@@ -424,6 +433,9 @@ CASES: list[Case] = [
     Case("1e16 in a customs amount", "customs", "2019年1-5月进出口.xlsx",
          book({"进出口": customs_table(5, [*ZHENGTENG, 1, 10, 1, 6, 0, 4], [*ZHENMAO, 1, 1e16, 1, 6, 0, 4])}),
          accepted=1, quarantined=frozenset({("进出口", 6, "进出口/1-5月累计", "value_too_large")})),
+    Case("1,500 footer cells of 单位 ahead of the unit line (a line of 170,000 characters)", "customs",
+         "2019年1-10月企业进出口.xlsx", book({"进出口": _unit_in_footer(10, [*ZHENGTENG, 1, 10, 1, 6, 0, 4])}),
+         accepted=1),
     Case("填报单位 and file name name different departments", "departments", "新城办-2019年第30周.xlsx",
          book(department(name="经发局", period="2019年第30周", leads=[LEAD])),
          rejected="填报单位「经发局」与文件名中的「新城办」不是同一个部门"),

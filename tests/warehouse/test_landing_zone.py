@@ -207,7 +207,7 @@ def test_a_remembered_copy_is_read_once_the_load_it_repeats_is_no_longer_in_forc
     os.utime(copy, (1_600_000_000, 1_600_000_000))  # older, so listed before the original
     assert _load(home) == []
     with duckdb.connect(str(home / "build.duckdb")) as con:  # the original's load set aside, as a failed one is
-        con.execute("UPDATE audit.loads SET status = 'failed'")
+        con.execute("UPDATE audit.loads SET status = 'failed', outcome = 'failed'")
 
     outcomes = _load(home)
 
