@@ -227,8 +227,8 @@ def _project(number: int, name: str, signed: str = "2019-05-08", confirmed: str 
     return [number, name, None, 5, signed, "签约", confirmed, batch]
 
 
-def _laughing_workbook(path: Path) -> Path:
-    laughs = member("xl/workbook.xml", _LAUGHS.replace(b"worksheet", b"workbook"))
+def _laughing_workbook(path: Path, encoding: str = "utf-8") -> Path:
+    laughs = member("xl/workbook.xml", _LAUGHS.replace(b"worksheet", b"workbook").decode().encode(encoding))
     parts = workbook_members([Sheet("进出口", sheet_xml(customs_table(5)))])
     return data(zip_bytes([laughs if m.name == laughs.name else m for m in parts]))(path)
 
@@ -327,6 +327,8 @@ CASES: list[Case] = [
     Case("billion laughs in the workbook part", "customs", "实体炸弹-工作簿.xlsx",
          _laughing_workbook,
          rejected="疑似XML炸弹"),
+    Case("billion laughs in the workbook part, UTF-16BE without a byte-order mark", "bureau", "实体炸弹-UTF16.xlsx",
+         lambda path: _laughing_workbook(path, "utf-16-be"), rejected="xl/workbook.xml 不是UTF-8编码"),
     Case("a copy interrupted halfway", "bureau", "复制中断.xlsx", cut(book({"指标认定": kpi_sheet(KPI_ROW)}), 0.6),
          rejected="已损坏或不完整"),
     Case("one byte of the sheet changed", "departments", "字节损坏.xlsx",
