@@ -14,8 +14,6 @@ pickled by name). Nothing here imports pandas or DuckDB, so a worker starts with
 from __future__ import annotations
 
 import atexit
-import dataclasses
-import enum
 import importlib
 import io
 import logging
@@ -283,23 +281,24 @@ _PLAIN_CLASSES = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "
                   ("datetime", "timezone"), ("decimal", "Decimal"), ("pathlib", "PosixPath"),
                   ("pathlib", "PurePosixPath"), ("builtins", "set"), ("builtins", "frozenset"),
                   ("builtins", "bytearray")}
-_OWN_MODULES = ("ingest.", "schemas.", "warehouse.isolation")
+_OWN_MODULES = ("ingest.", "schemas.")
+# Modules whose exceptions an answer may carry (ReaderCrashed, ValueError...), and nothing else of them.
+_EXCEPTION_MODULES = ("builtins", "warehouse.isolation")
 
 
 class _AnswerUnpickler(pickle.Unpickler):
     """Reads a worker's answer without running anything it names: a worker taken over through a native parser's
     bug could otherwise send a pickle that calls os.system in the loader's process. Only the classes a reading
-    returns can be looked up (nothing is imported for any other name), and of our own modules only record,
-    exception and enumeration types, never a function."""
+    returns can be looked up (nothing is imported for any other name): of the readers' modules only classes (their
+    records, exceptions and values such as ExcelError), never a function; of the others only exceptions."""
 
     def find_class(self, module: str, name: str) -> object:
         own = module.startswith(_OWN_MODULES)
-        if not own and module != "builtins" and (module, name) not in _PLAIN_CLASSES:
+        if not own and module not in _EXCEPTION_MODULES and (module, name) not in _PLAIN_CLASSES:
             raise pickle.UnpicklingError(f"{module}.{name}"[:100])
         found = super().find_class(module, name)
-        record = own and isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum))
-        allowed = (module, name) in _PLAIN_CLASSES or record or (
-            isinstance(found, type) and issubclass(found, BaseException))
+        allowed = (module, name) in _PLAIN_CLASSES or (isinstance(found, type) and (
+            own or issubclass(found, BaseException)))
         if not allowed:
             raise pickle.UnpicklingError(f"{module}.{name}"[:100])
         return found
