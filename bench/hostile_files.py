@@ -9,6 +9,9 @@ each peak memory (`ru_maxrss`) is that file's own, and reports the outcome, the 
 --unguarded also hands each file to python-calamine directly (open, every sheet to Python lists, as the reader did
 before), in a child limited to 3 GB of address space and 120 s: what the checks spare the nightly process.
 
+Then, through the customs reader (header search included), the workbook whose 1,500 footer cells repeat 单位
+(issue 18, finding 3; in the test corpus), and `labelled_value` alone on a line of 100,000 characters.
+
 Last, the cost of measuring on good files: 200 demo-sized department workbooks and one customs platform download
 saved as a workbook (10,000 rows x 16 columns, the largest real file), read with and without the survey.
 
@@ -37,6 +40,7 @@ from tests.hostile.corpus import (  # noqa: E402
     _HEAD,
     _LAUGHS,
     _TAIL,
+    CASES,
     KPI_ROW,
     LEAD,
     LEAD_HEADER,
@@ -139,6 +143,23 @@ def child(mode: str, target: Path) -> dict:
             rows = sum(len(workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
                        for name in workbook.sheet_names)
         outcome = f"read: {rows} rows"
+    elif mode == "customs":
+        import tempfile
+
+        from ingest.forms.customs import read_customs_files
+        from ingest.forms.reference import load_reference
+        from tests.reference import write_reference
+
+        reference = load_reference(write_reference(Path(tempfile.mkdtemp()) / "reference"))
+        start = time.perf_counter()
+        [parsed] = read_customs_files([target], reference)
+        outcome = f"rejected: {parsed}" if isinstance(parsed, Exception) else f"read: {parsed.rows_read} rows"
+    elif mode == "line":
+        from ingest.tables import labelled_value
+
+        line = "单位:-" * 24_998 + "\nz 单位：万元"
+        start = time.perf_counter()
+        outcome = f"{len(line):,} characters: {labelled_value([line], ['单位', '金额单位', '计量单位'])}"
     else:  # "floor" / "survey" over a folder of good workbooks
         import python_calamine
 
@@ -240,6 +261,11 @@ def main() -> None:
                           **run("guarded", path)}, ensure_ascii=False))
         if args.unguarded:
             print(json.dumps({"file": name, "unguarded": run("unguarded", path)}, ensure_ascii=False))
+    footer = next(case for case in CASES if case.file_name == "2019年1-10月企业进出口.xlsx")
+    path = footer.build(args.work / footer.file_name)
+    print(json.dumps({"file": footer.name, "size_kb": round(path.stat().st_size / 1024, 1),
+                      **run("customs", path)}, ensure_ascii=False))
+    print(json.dumps({"labelled_value": run("line", path)}, ensure_ascii=False))
     books = _department_books(args.work / "departments", 200)
     platform = _platform_book(args.work / "platform.xlsx")
     for label, target in (("200 department workbooks", books[0].parent), ("platform download, 10,000 rows", platform)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -382,20 +383,36 @@ def _line(row: Sequence[object]) -> str:
     return " ".join(str(cell).strip() for cell in row if not is_nothing(cell))
 
 
+# The place a value ends: a run of spaces followed by a word holding a colon after its first character (the next
+# 'label:'). Each run is looked at once, so a line costs its length whatever it holds (issue 18: a regular
+# expression that looked ahead from every label rescanned the rest of the line for each one).
+_NEXT_LABEL = re.compile(r"(?<=\S)\s+\S[^\s:]*:")
+
+
 def labelled_value(lines: Iterable[str], labels: Iterable[str]) -> str | None:
     """The value after 'label:' in the first line that has one: '填报单位：经发局' -> '经发局'.
 
     A label must not be the tail of a longer word ('单位' does not match '填报单位：'), and the value ends
-    where the next 'label:' on the same line begins.
+    where the next 'label:' on the same line begins; it does not run over a line break within the line.
     """
-    patterns = [
-        re.compile(rf"(?<!\w){re.escape(unicodedata.normalize('NFKC', label))}\s*:\s*(\S.*?)(?=\s+\S+?:|$)")
-        for label in labels
-    ]
+    patterns = [re.compile(rf"(?<!\w){re.escape(unicodedata.normalize('NFKC', label))}\s*:\s*(?=\S)")
+                for label in labels]
     for line in lines:
         flat = unicodedata.normalize("NFKC", line).strip()
+        ends: list[int] | None = None
+        breaks = [index for index, char in enumerate(flat) if char == "\n"] if "\n" in flat else []
         for pattern in patterns:
-            match = pattern.search(flat)
-            if match and not is_nothing(match[1]):
-                return match[1].strip()
+            for label in pattern.finditer(flat):
+                if ends is None:
+                    ends = [match.start() for match in _NEXT_LABEL.finditer(flat)]
+                start = label.end()
+                following = bisect.bisect_right(ends, start)
+                end = ends[following] if following < len(ends) else len(flat)
+                line_break = bisect.bisect_right(breaks, start)
+                if line_break < len(breaks) and breaks[line_break] < end:
+                    continue  # the value would run over a line break: the next label may be the one
+                value = flat[start:end]
+                if not is_nothing(value):
+                    return value.strip()
+                break
     return None

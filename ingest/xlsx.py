@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree
 
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeElementTree
+
 from ingest.bounds import (
     MAX_CELLS_PER_SHEET,
     MAX_MEMBER_BYTES,
@@ -207,11 +210,19 @@ def _inflate(handle: BinaryIO, info: zipfile.ZipInfo, name: str) -> Iterator[byt
         raise UnreadableFile(f"文件「{name}」{_BROKEN} ({info.filename}: truncated or CRC mismatch)")
 
 
+# An XML declaration's encoding, where the part has one.
+_DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']""")
+
+
 def _check_head(head: bytes, member: str, name: str) -> None:
-    """OOXML never uses a DTD: a DOCTYPE or ENTITY is an entity bomb or worse. Nor UTF-16 parts, which the
-    byte-level scan could not read."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00":
-        raise UnreadableFile(f"文件「{name}」的部件 {member} 编码异常，不像Excel保存的文件 (UTF-16 XML part)")
+    """OOXML parts are plain UTF-8, and a DTD in one is an entity bomb or worse. A part in any other encoding
+    (UTF-16 or UTF-32 with or without a byte-order mark, or declaring one of its own) is refused before any parser
+    sees it, since its DTD would not read as '<!DOCTYPE' in the bytes: UTF-16BE without a BOM once passed."""
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    declared = _DECLARED_ENCODING.match(text)
+    if b"\x00" in head or not text.startswith(b"<") or (declared and declared[1].lower() not in (b"utf-8", b"utf8")):
+        raise UnreadableFile(f"文件「{name}」的部件 {member} 不是UTF-8编码，Excel不会这样保存，未读取 "
+                             "(XML part not in plain UTF-8)")
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         raise _entity_bomb(member, name)
 
@@ -230,11 +241,14 @@ def _small_part(handle: BinaryIO, info: zipfile.ZipInfo, name: str) -> bytes:
 
 def _elements(data: bytes, tag: str, member: str, name: str) -> list[dict[str, str]]:
     """The attributes (by local name: r:id -> id) of every element named `tag` (in any namespace) of a small
-    part. A DTD anywhere in it is refused first, so the parser never expands an entity."""
+    part. A DTD anywhere in it is refused first, and defusedxml refuses one whatever hides it, so the parser
+    never expands an entity."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise _entity_bomb(member, name)
     try:
-        root = ElementTree.fromstring(data)
+        root = SafeElementTree.fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as exc:
+        raise _entity_bomb(member, name) from exc
     except ElementTree.ParseError as exc:
         raise UnreadableFile(f"文件「{name}」{_BROKEN} ({member}: {exc})") from exc
     return [{key.rsplit("}", 1)[-1]: value for key, value in element.attrib.items()}

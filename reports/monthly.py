@@ -3,6 +3,7 @@ into <ZHAOSHANG_HOME>/reports/<period>/."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,14 +71,30 @@ def write_docx(briefing: Briefing, made: dict[str, Path], path: Path) -> Path:
     return word.save(doc, path)
 
 
+# Every line break Markdown or a browser honours, with the spaces around it: a name from a landing file is one line.
+_BREAKS = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
+# What makes Markdown of text anywhere in a line: emphasis, code, links and images, HTML and entities, tables,
+# strike-through, and the colon of an address a renderer would make a link of.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&:])")
+# What makes a block of a line's start: a heading, a list, a quote, a rule, a numbered list.
+_BLOCK_START = re.compile(r"^([#+\-=>]|\d+[.)])")
+
+
+def markdown_text(text: str) -> str:
+    """Text as it reads, never as Markdown: one line, every character that would format it escaped. Names in the
+    briefing come from landing files (a project called '恶意项目\\n## 伪造的结论' must not become a heading)."""
+    flat = _INLINE.sub(r"\\\1", _BREAKS.sub(" ", text).strip())
+    return _BLOCK_START.sub(lambda start: start[0][:-1] + "\\" + start[0][-1], flat)
+
+
 def write_markdown(briefing: Briefing, made: dict[str, Path], path: Path) -> Path:
-    lines = [f"# {briefing.title}", ""]
+    lines = [f"# {markdown_text(briefing.title)}", ""]
     for section, chart in _placed(briefing, made):
-        lines += [f"## {section.heading}", ""]
+        lines += [f"## {markdown_text(section.heading)}", ""]
         for paragraph in section.paragraphs:
-            lines += [paragraph, ""]
+            lines += [markdown_text(paragraph), ""]
         if chart:
-            lines += [f"![{chart[1]}]({chart[0].name})", ""]
+            lines += [f"![{markdown_text(chart[1])}]({chart[0].name})", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 

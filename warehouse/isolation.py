@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import importlib
+import io
 import logging
 import os
 import pickle
@@ -236,6 +237,10 @@ class ParsePool:
                 continue
             if answer is None:
                 failure: Exception = ReaderCrashed(_describe_death(_stop(worker), timed_out))
+            elif answer[0] == "refused":
+                _stop(worker)
+                failure = ReaderCrashed(f"读取程序返回了不该有的内容（{answer[1]}），已拒收 "
+                                        f"(the reader's answer named {answer[1]}, which no reading returns)")
             else:  # the reader itself raised (out of memory...): the worker is sound
                 failure = answer[1]
                 self._idle.append(worker)
@@ -270,13 +275,48 @@ class ParsePool:
                 _stop(worker)
 
 
+# What a worker's answer may be built of besides plain values: these, and the records and exceptions of our own
+# readers (classes of the modules under _OWN_MODULES).
+_PLAIN_CLASSES = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"), ("datetime", "timedelta"),
+                  ("datetime", "timezone"), ("decimal", "Decimal"), ("pathlib", "PosixPath"),
+                  ("pathlib", "PurePosixPath"), ("builtins", "set"), ("builtins", "frozenset"),
+                  ("builtins", "bytearray")}
+_OWN_MODULES = ("ingest.", "schemas.")
+# Modules whose exceptions an answer may carry (ReaderCrashed, ValueError...), and nothing else of them.
+_EXCEPTION_MODULES = ("builtins", "warehouse.isolation")
+
+
+class _AnswerUnpickler(pickle.Unpickler):
+    """Reads a worker's answer without running anything it names: a worker taken over through a native parser's
+    bug could otherwise send a pickle that calls os.system in the loader's process. Only the classes a reading
+    returns can be looked up (nothing is imported for any other name): of the readers' modules only classes (their
+    records, exceptions and values such as ExcelError), never a function; of the others only exceptions."""
+
+    def find_class(self, module: str, name: str) -> object:
+        own = module.startswith(_OWN_MODULES)
+        if not own and module not in _EXCEPTION_MODULES and (module, name) not in _PLAIN_CLASSES:
+            raise pickle.UnpicklingError(f"{module}.{name}"[:100])
+        found = super().find_class(module, name)
+        allowed = (module, name) in _PLAIN_CLASSES or (isinstance(found, type) and (
+            own or issubclass(found, BaseException)))
+        if not allowed:
+            raise pickle.UnpicklingError(f"{module}.{name}"[:100])
+        return found
+
+
 def _receive(worker: _Worker) -> tuple[str, object] | None:
     """("read", results) or ("raised", exception); None when the worker died or its answer cannot be read (the
-    worker is then stopped like a dead one, and its task read again file by file)."""
+    worker is then stopped like a dead one, and its task read again file by file); ("refused", what it named) for
+    an answer naming something no reading returns (its worker is not to be trusted either)."""
     try:
-        return worker.connection.recv()
+        data = worker.connection.recv_bytes()
     except (EOFError, OSError):
         return None  # the worker died
+    try:
+        return _AnswerUnpickler(io.BytesIO(data)).load()
+    except pickle.UnpicklingError as err:
+        log.warning("a parse worker answered with %s, which no reading returns: refused", err)
+        return "refused", str(err)
     except Exception:  # noqa: BLE001 - an answer that does not unpickle: the task is treated as its worker's death
         log.warning("an answer of a parse worker could not be read", exc_info=True)
         return None

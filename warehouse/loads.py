@@ -94,6 +94,7 @@ def load_source(
     clear_staging(home.archive)
     files, skipped = scan(home.landing_for(source))
     _note_removals(con, source, [f.relative for f in files])
+    settle(con, source)  # a file taken out may put back the one it had replaced
     arrivals, skipped = _arrivals(con, source, home, files, skipped)
     _record_skipped(con, source, skipped)
     if arrivals:
@@ -152,12 +153,16 @@ def _arrivals(con, source: str, home: Paths, files: list[LandingFile], skipped: 
     """The files not read before, each archived; and every entry not read, with its hash and the load it repeats
     where it is a copy of content already read."""
     loads = con.execute(
-        "SELECT load_id, file_path, sha256, size_bytes, modified_ns FROM audit.loads"
-        " WHERE source = ? AND status <> 'failed' ORDER BY load_id", [source]).fetchall()
-    untouched = {(path, size, modified) for _, path, _, size, modified in loads}
+        "SELECT load_id, file_path, sha256, size_bytes, modified_ns, status FROM audit.loads"
+        " WHERE source = ? AND outcome <> 'failed' ORDER BY load_id", [source]).fetchall()
+    # What each path held when it was last read: an earlier version under the same name does not count.
+    untouched = set({path: (path, size, modified) for _, path, _, size, modified, _ in loads}.values())
+    # Content is known only while a load of it is in force: a superseded file dropped again, touched or under
+    # another name, is read again and replaces what replaced it.
     first_load = {}
-    for load_id, path, sha, _, _ in loads:
-        first_load.setdefault(sha, (load_id, path))
+    for load_id, path, sha, _, _, status in loads:
+        if status != "superseded":
+            first_load.setdefault(sha, (load_id, path))
     # A copy seen by an earlier run is known by its path, size and time too: not hashed every night.
     known_copies = {(path, size, modified): sha for path, size, modified, sha in con.execute(
         "SELECT file_path, size_bytes, modified_ns, sha256 FROM audit.skipped_files"
@@ -205,10 +210,11 @@ def _record_skipped(con, source: str, skipped: list[tuple[Skipped, str | None, i
 
 
 def _note_removals(con, source: str, present: list[str]) -> None:
-    """A file taken out of the landing zone closes its rejection; its load, if it loaded, stays in force."""
+    """A file taken out of the landing zone closes its rejection; its load, if it loaded, stays in force unless a
+    file it had replaced is still there (audit.load_standing)."""
     con.execute(
         "UPDATE audit.loads SET removed_at = now() WHERE source = ? AND removed_at IS NULL"
-        " AND status IN ('loaded', 'rejected') AND NOT list_contains(?, file_path)", [source, present])
+        " AND NOT list_contains(?, file_path)", [source, present])
     con.execute("UPDATE audit.loads SET removed_at = NULL WHERE source = ? AND removed_at IS NOT NULL"
                 " AND list_contains(?, file_path)", [source, present])
 
@@ -224,16 +230,13 @@ def _write_alone(con, source, home: Paths, arrival: _Arrival, read, run_id) -> L
         _rollback(con)
         [row] = _load_rows(con, source, [arrival], run_id)
         row |= {
-            "status": "failed", "rows_read": 0, "rows_accepted": 0, "rows_rejected": 0,
+            "status": "failed", "outcome": "failed", "rows_read": 0, "rows_accepted": 0, "rows_rejected": 0,
             "logical_key": f"{source}|{arrival.file.relative}",
             "message": f"写入仓库时出错，下次运行将重试 (writing to the warehouse failed; retried next run): "
                        f"{type(err).__name__}: {err}"}
         con.begin()
-        # Only an earlier failed attempt at this file is replaced: a good load of an earlier version stays.
-        con.execute("UPDATE audit.loads SET status = 'superseded', superseded_by = ?"
-                    " WHERE source = ? AND status = 'failed' AND file_path = ?",
-                    [row["load_id"], source, row["file_path"]])
         insert_frame(con, "audit.loads", pd.DataFrame([row], dtype=object))
+        settle(con, source)  # an earlier failed attempt at this file is replaced; a good earlier load stays
         con.commit()
         return _outcome(row)
 
@@ -281,24 +284,27 @@ def _write_batch(con, source, home: Paths, batch: list[_Arrival], results, run_i
     try:
         for arrival, result, row in zip(batch, results, rows, strict=True):
             if isinstance(result, Exception):
-                row |= {"status": "rejected", "rows_read": 0, "rows_accepted": 0, "rows_rejected": 0,
-                        "message": _message(result, arrival.file.path),
+                row |= {"status": "rejected", "outcome": "rejected", "rows_read": 0, "rows_accepted": 0,
+                        "rows_rejected": 0, "message": _message(result, arrival.file.path),
                         "logical_key": f"{source}|{arrival.file.relative}"}
             else:
                 parsed, bulk = result
                 read, accepted, rejected = _gather(con, row["load_id"], row["file_name"], parsed, bulk, tables,
                                                    quarantine, findings)
-                row |= {"status": "loaded", "rows_read": read, "rows_accepted": accepted, "rows_rejected": rejected,
+                row |= {"status": "loaded", "outcome": "loaded", "rows_read": read, "rows_accepted": accepted,
+                        "rows_rejected": rejected,
                         "message": _summary(parsed, rejected), "logical_key": parsed.logical_key}
-        for index, row in enumerate(rows):
-            _supersede_in_batch(rows[:index], row)
-        _supersede_earlier(con, source, rows)
         for table, parts in tables.items():
             insert_frame(con, table, _with_lineage(parts))
         for table, frames in (("audit.quarantine", quarantine), ("audit.file_findings", findings)):
             if frames:
                 insert_frame(con, table, pd.concat(frames, ignore_index=True))
         insert_frame(con, "audit.loads", pd.DataFrame(rows, dtype=object))
+        settle(con, source)
+        statuses = dict(con.execute("SELECT load_id, status FROM audit.loads WHERE list_contains(?, load_id)",
+                                    [[row["load_id"] for row in rows]]).fetchall())
+        for row in rows:
+            row["status"] = statuses[row["load_id"]]
         crash_point("loads.write")
         con.commit()
         crash_point("loads.committed")
@@ -364,33 +370,14 @@ def _gather(con, load_id: int, file_name: str, parsed: ParsedFile,
     return read, accepted, rejected
 
 
-def _supersede_in_batch(earlier: list[dict], new: dict) -> None:
-    """A later file of the batch for the same thing replaces an earlier one of the same batch."""
-    for row in earlier:
-        if row["status"] in ("loaded", "rejected") and (
-                row["logical_key"] == new["logical_key"] or row["file_path"] == new["file_path"]):
-            row["status"], row["superseded_by"] = "superseded", new["load_id"]
-
-
-def _supersede_earlier(con: duckdb.DuckDBPyConnection, source: str, rows: list[dict]) -> None:
-    """Loads of earlier runs are replaced by the first file of this batch for the same thing, as loading the
-    files one by one in order would have done; a failed load is replaced by any later attempt at its file."""
-    new = pd.DataFrame([{k: r[k] for k in ("load_id", "logical_key", "file_path")} for r in rows], dtype=object)
-    con.register("_batch_loads", new)
-    try:
-        con.execute(
-            """
-            UPDATE audit.loads SET status = 'superseded', superseded_by = (
-                SELECT min(n.load_id) FROM _batch_loads n
-                WHERE n.logical_key = audit.loads.logical_key OR n.file_path = audit.loads.file_path)
-            WHERE source = ? AND status IN ('loaded', 'rejected', 'failed') AND EXISTS (
-                SELECT 1 FROM _batch_loads n
-                WHERE n.logical_key = audit.loads.logical_key OR n.file_path = audit.loads.file_path)
-            """,
-            [source],
-        )
-    finally:
-        con.unregister("_batch_loads")
+def settle(con: duckdb.DuckDBPyConnection, source: str) -> None:
+    """Bring the status of the source's loads to what audit.load_standing works out: which file is in force for
+    each thing, from what was read and what is still in the landing zone."""
+    con.execute(
+        "UPDATE audit.loads SET status = s.status, superseded_by = s.superseded_by FROM audit.load_standing s"
+        " WHERE s.load_id = audit.loads.load_id AND audit.loads.source = ?"
+        " AND (audit.loads.status <> s.status OR audit.loads.superseded_by IS DISTINCT FROM s.superseded_by)",
+        [source])
 
 
 def _issues_frame(load_id: int, file_name: str, issues: list[Issue]) -> pd.DataFrame:

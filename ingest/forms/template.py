@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -128,7 +129,7 @@ def _instructions(sheet: Worksheet, department: str, period: ReportPeriod) -> No
     for name, columns in SHEETS.items():
         lines.extend(f"  {name} · {c.header}：{c.explained()}" for c in columns if c.note)
     for row, line in enumerate(lines, start=1):
-        sheet.cell(row=row, column=1, value=line or None)
+        _text(sheet, row, 1, line or None)
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.column_dimensions["A"].width = 110
 
@@ -137,8 +138,8 @@ def _basic_info(sheet: Worksheet, department: str, period: ReportPeriod) -> None
     rows = (("填报单位", department, None), ("报告期", period_text(period), None), ("填报人", None, None),
             ("填报日期", None, DATE_FORMAT))
     for row, (label, value, number_format) in enumerate(rows, start=1):
-        sheet.cell(row=row, column=1, value=label).font = _BOLD
-        cell = sheet.cell(row=row, column=2, value=value)
+        _text(sheet, row, 1, label).font = _BOLD
+        cell = _text(sheet, row, 2, value)
         if number_format:
             cell.number_format = number_format
     sheet.column_dimensions["A"].width = 12
@@ -147,7 +148,7 @@ def _basic_info(sheet: Worksheet, department: str, period: ReportPeriod) -> None
 
 def _form(sheet: Worksheet, columns: tuple[Column, ...]) -> None:
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=column.header)
+        cell = _text(sheet, 1, index, column.header)
         cell.font, cell.fill = _BOLD, _HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         letter = get_column_letter(index)
@@ -162,6 +163,15 @@ def _form(sheet: Worksheet, columns: tuple[Column, ...]) -> None:
             listed.add(f"{letter}2:{letter}{ROWS + 1}")
             sheet.add_data_validation(listed)
     sheet.freeze_panes = "A2"
+
+
+def _text(sheet: Worksheet, row: int, column: int, value: str | None) -> Cell:
+    """A cell holding the text as written: openpyxl makes a formula of any string starting with '=', and the
+    department comes from the command line (or a clerk's request), so it is written as text whatever it says."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if value is not None:
+        cell.data_type = "s"
+    return cell
 
 
 def _department_name(written: str, reference: Reference | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -82,3 +83,18 @@ def test_template_refuses_an_unknown_department(tmp_path: Path, reference: Refer
         main(["--department", "经济发展处", "--period", "2024-W23", "--out", str(tmp_path / "t.xlsx"),
               "--reference", str(tmp_path / "reference")])
     assert "经济发展局" in capsys.readouterr().err
+
+
+def test_a_department_written_as_a_formula_is_text_in_the_template(tmp_path: Path) -> None:
+    hostile = '=HYPERLINK("http://example.invalid","点我")'
+    out = tmp_path / "t.xlsx"
+    main(["--department", hostile, "--period", "2024-W23", "--out", str(out)])
+
+    with zipfile.ZipFile(out) as archive:
+        parts = {name: archive.read(name).decode() for name in archive.namelist() if name.startswith("xl/")}
+    sheets = [xml for name, xml in parts.items() if name.startswith("xl/worksheets/sheet")]
+    assert sheets and not any("<f>" in xml or "<f " in xml for xml in sheets), "no formula anywhere"
+    assert "HYPERLINK" in "".join(parts.values())  # kept, as text
+    book = openpyxl.load_workbook(out)
+    assert (book["基本信息"]["B1"].value, book["基本信息"]["B1"].data_type) == (hostile, "s")
+    assert book["填报说明"]["A1"].value.startswith(hostile)

@@ -133,6 +133,15 @@ ZHENGTENG = ["漯河正腾商贸有限公司", "4111379754", "91411102909378654A
 ZHENMAO = ["漯河臻茂实业有限公司", "4111990830", "9141110052601815XC"]
 
 
+def _unit_in_footer(month: int, *rows: list[object]) -> list[list[object]]:
+    """The customs table with its unit under the table instead of above it, after a footer row of 1,500 cells each
+    saying 单位 over and over and no unit (one cell breaks its line): a header search that rescanned the rest of a
+    line for each 单位 took minutes over that row (issue 18, finding 3)."""
+    title, _unit, *table = customs_table(month, *rows)
+    trap = ["单位 :- " * 23] * 1499 + ["注\n完"]
+    return [title, *table, ["资料来源：海关"], trap, ["单位：万元"]]
+
+
 def book(sheets: dict[str, list[list[object]]], states: dict[str, str] | None = None) -> Callable[[Path], Path]:
     """An .xlsx by openpyxl (as Excel writes one); `states` hides sheets ('hidden' or 'veryHidden'). Text equal to
     an Excel error ('#DIV/0!') becomes an error cell."""
@@ -230,8 +239,8 @@ def _project(number: int, name: str, signed: str = "2019-05-08", confirmed: str 
     return [number, name, None, 5, signed, "签约", confirmed, batch]
 
 
-def _laughing_workbook(path: Path) -> Path:
-    laughs = member("xl/workbook.xml", _LAUGHS.replace(b"worksheet", b"workbook"))
+def _laughing_workbook(path: Path, encoding: str = "utf-8") -> Path:
+    laughs = member("xl/workbook.xml", _LAUGHS.replace(b"worksheet", b"workbook").decode().encode(encoding))
     parts = workbook_members([Sheet("进出口", sheet_xml(customs_table(5)))])
     return data(zip_bytes([laughs if m.name == laughs.name else m for m in parts]))(path)
 
@@ -330,6 +339,8 @@ CASES: list[Case] = [
     Case("billion laughs in the workbook part", "customs", "实体炸弹-工作簿.xlsx",
          _laughing_workbook,
          rejected="疑似XML炸弹"),
+    Case("billion laughs in the workbook part, UTF-16BE without a byte-order mark", "bureau", "实体炸弹-UTF16.xlsx",
+         lambda path: _laughing_workbook(path, "utf-16-be"), rejected="xl/workbook.xml 不是UTF-8编码"),
     Case("a copy interrupted halfway", "bureau", "复制中断.xlsx", cut(book({"指标认定": kpi_sheet(KPI_ROW)}), 0.6),
          rejected="已损坏或不完整"),
     Case("one byte of the sheet changed", "departments", "字节损坏.xlsx",
@@ -436,6 +447,9 @@ CASES: list[Case] = [
     Case("1e16 in a customs amount", "customs", "2019年1-5月进出口.xlsx",
          book({"进出口": customs_table(5, [*ZHENGTENG, 1, 10, 1, 6, 0, 4], [*ZHENMAO, 1, 1e16, 1, 6, 0, 4])}),
          accepted=1, quarantined=frozenset({("进出口", 6, "进出口/1-5月累计", "value_too_large")})),
+    Case("1,500 footer cells of 单位 ahead of the unit line (a line of 170,000 characters)", "customs",
+         "2019年1-10月企业进出口.xlsx", book({"进出口": _unit_in_footer(10, [*ZHENGTENG, 1, 10, 1, 6, 0, 4])}),
+         accepted=1),
     Case("填报单位 and file name name different departments", "departments", "新城办-2019年第30周.xlsx",
          book(department(name="经发局", period="2019年第30周", leads=[LEAD])),
          rejected="填报单位「经发局」与文件名中的「新城办」不是同一个部门"),

@@ -349,3 +349,14 @@ def test_remembered_or_searched_the_tables_are_the_same_in_any_order():
                 except TableNotFound as err:
                     found = str(err)
                 assert found == expected[index, number], (index, number)
+
+
+def test_a_line_of_100000_characters_full_of_labels_is_read_to_its_one_value():
+    # 24,998 labels whose values all run over the line break, then the one that does not: a search that looked
+    # ahead from each label rescanned the rest of the line every time (issue 18: 10,000 characters took 0.3 s,
+    # this line about a minute); bench/hostile_files.py times it.
+    line = "单位:-" * 24_998 + "\nz 单位：万元"
+    assert len(line) == 100_000
+    assert labelled_value([line], ["单位", "金额单位", "计量单位"]) == "万元"
+    assert labelled_value(["单位:-" * 24_998 + "\n注"], ["单位"]) is None
+    assert labelled_value(["单位 :- " * 20_000 + "填报人：王磊"], ["填报人"]) == "王磊"

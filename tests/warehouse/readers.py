@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sys
+import tempfile
 from pathlib import Path
 
 from ingest.forms.bureau import read_bureau_files
@@ -17,6 +19,25 @@ def abort_on_crash_files(paths: list[Path], reference: object) -> list[object]:
     if any("crash" in path.name for path in paths):
         os.abort()
     return read_bureau_files(paths, reference)
+
+
+class RunsCode:
+    """What a worker taken over through a native parser's bug could send back: a pickle that, read, runs a command
+    in the reading process (here: creates the file `marker`)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple:
+        return os.system, (f"touch {shlex.quote(str(self.marker))}",)
+
+
+def answer_with_code_on_evil_files(paths: list[Path], reference: object) -> list[object]:
+    """The bureau reader, except that for a file whose name holds 'evil' it answers with a pickle that runs a
+    command: <tmp>/<file name>.ran would be created by whoever unpickles it."""
+    results = read_bureau_files(paths, reference)
+    return [RunsCode(Path(tempfile.gettempdir()) / f"{path.name}.ran") if "evil" in path.name else result
+            for path, result in zip(paths, results, strict=True)]
 
 
 def hog_memory_on_bomb_files(paths: list[Path], reference: object) -> list[object]:

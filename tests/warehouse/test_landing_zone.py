@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
+import uuid
 from pathlib import Path
 
 import duckdb
@@ -59,6 +61,23 @@ def test_a_reader_that_aborts_costs_its_own_file_only(home: Path, pool: ParsePoo
     [(message,)] = _query(home, "SELECT message FROM audit.loads WHERE status = 'rejected'")
     assert "认定-crash.xlsx" in message and "SIGABRT" in message
     assert _query(home, "SELECT count(*) FROM raw.bureau_kpi") == [(6,)]
+
+
+def test_an_answer_that_would_run_code_in_the_loader_is_refused_and_costs_its_own_file(home: Path,
+                                                                                     pool: ParsePool) -> None:
+    for number in range(3):
+        _bureau(home, f"认定-{number}.xlsx", mtime=1_700_000_000 + number)
+    evil = _bureau(home, f"认定-evil-{uuid.uuid4().hex[:8]}.xlsx", mtime=1_700_000_001.5)
+    marker = Path(tempfile.gettempdir()) / f"{evil.name}.ran"
+
+    outcomes = _load(home, readers.answer_with_code_on_evil_files, pool)
+
+    assert not marker.exists(), "the worker's answer ran a command in the loader"
+    statuses = {o.file_name: o.status for o in outcomes}
+    assert statuses.pop(evil.name) == "rejected"
+    assert set(statuses.values()) == {"loaded"} and len(statuses) == 3
+    [(message,)] = _query(home, "SELECT message FROM audit.loads WHERE status = 'rejected'")
+    assert evil.name in message and "posix.system" in message and "已拒收" in message
 
 
 def test_a_reader_that_asks_for_too_much_memory_costs_its_own_file_only(home: Path, pool: ParsePool) -> None:
@@ -207,7 +226,7 @@ def test_a_remembered_copy_is_read_once_the_load_it_repeats_is_no_longer_in_forc
     os.utime(copy, (1_600_000_000, 1_600_000_000))  # older, so listed before the original
     assert _load(home) == []
     with duckdb.connect(str(home / "build.duckdb")) as con:  # the original's load set aside, as a failed one is
-        con.execute("UPDATE audit.loads SET status = 'failed'")
+        con.execute("UPDATE audit.loads SET status = 'failed', outcome = 'failed'")
 
     outcomes = _load(home)
 

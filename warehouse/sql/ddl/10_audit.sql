@@ -7,7 +7,7 @@ CREATE TABLE IF NOT EXISTS audit.loads (
     size_bytes     BIGINT NOT NULL,
     archive_path   VARCHAR NOT NULL,
     -- loaded | rejected (the file as a whole could not be placed) | failed (could not be written: retried next
-    -- run) | superseded (a later file for the same thing replaced it)
+    -- run) | superseded (a later file for the same thing replaced it); kept as audit.load_standing works it out
     status         VARCHAR NOT NULL CHECK (status IN ('loaded', 'rejected', 'failed', 'superseded')),
     rows_read      INTEGER NOT NULL,
     rows_accepted  INTEGER NOT NULL,
@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS audit.loads (
     loaded_at      TIMESTAMP NOT NULL,
     run_id         VARCHAR,
     modified_ns    BIGINT,             -- the file's modification time when loaded
-    removed_at     TIMESTAMP           -- when the file was first found gone from the landing zone
+    removed_at     TIMESTAMP,          -- when the file was first found gone from the landing zone
+    outcome        VARCHAR CHECK (outcome IN ('loaded', 'rejected', 'failed'))  -- what reading it gave, for good
 );
 
 CREATE TABLE IF NOT EXISTS audit.quarantine (
@@ -98,6 +99,7 @@ COMMENT ON COLUMN audit.loads.loaded_at IS '读取时间 when it was read';
 COMMENT ON COLUMN audit.loads.run_id IS '运行编号 the Dagster run that read it';
 COMMENT ON COLUMN audit.loads.modified_ns IS '文件修改时间（纳秒）the file''s modification time when read';
 COMMENT ON COLUMN audit.loads.removed_at IS '移出接收目录的时间 when the file was found gone from the landing zone';
+COMMENT ON COLUMN audit.loads.outcome IS '读取结果：loaded 已读入，rejected 整体退回，failed 写入失败；不随替代而变 what reading the file gave, kept when it is superseded (status says whether it is in force)';
 
 COMMENT ON TABLE audit.quarantine IS '隔离的单元格（每个不合规的单元格一行）every cell that broke a rule, with the rule and a message for the clerk';
 COMMENT ON COLUMN audit.quarantine.load_id IS '读取编号 load id';
