@@ -35,7 +35,7 @@ from warehouse.crashpoints import crash_point
 from warehouse.database import insert_frame
 from warehouse.home import Paths
 from warehouse.isolation import ParsePool, ReaderCrashed, Reading
-from warehouse.landing import LandingFile, Skipped, archive, clear_staging, make_durable, scan
+from warehouse.landing import LandingFile, Skipped, archive, clear_staging, make_durable, scan, submitted_by
 
 log = logging.getLogger(__name__)
 
@@ -247,7 +247,8 @@ def _load_rows(con, source: str, batch: list[_Arrival], run_id: str | None) -> l
     return [{"load_id": load_id, "source": source, "file_name": arrival.file.path.name,
              "file_path": arrival.file.relative, "sha256": arrival.sha256, "size_bytes": arrival.file.size,
              "modified_ns": arrival.file.modified_ns, "archive_path": str(arrival.archived),
-             "loaded_at": dt.datetime.now(), "run_id": run_id, "superseded_by": None, "removed_at": None}
+             "loaded_at": dt.datetime.now(), "run_id": run_id, "superseded_by": None, "removed_at": None,
+             "submitted_by": submitted_by(arrival.file.path)}
             for arrival, load_id in zip(batch, load_ids, strict=True)]
 
 

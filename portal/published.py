@@ -1,0 +1,45 @@
+"""What the portal reads from the published warehouse: opened read-only for each question and closed again, so a
+publication (a rename over the file) is seen at the next request. The portal never opens the build database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+
+import duckdb
+
+SQL = Path(__file__).resolve().parent / "sql"
+
+
+@cache
+def _query(name: str) -> str:
+    return (SQL / f"{name}.sql").read_text(encoding="utf-8")
+
+
+class Published:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def published_at(self) -> dt.datetime | None:
+        """When the file now published was written (a publication renames a new file over it)."""
+        try:
+            return dt.datetime.fromtimestamp(self.path.stat().st_mtime).astimezone()
+        except FileNotFoundError:
+            return None
+
+    def rows(self, query: str, **parameters: object) -> list[dict]:
+        """The rows of portal/sql/<query>.sql as dicts; none while nothing is published yet."""
+        if not self.path.exists():
+            return []
+        con = duckdb.connect(str(self.path), read_only=True)
+        try:
+            cursor = con.execute(_query(query), parameters)
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        finally:
+            con.close()
+
+    def row(self, query: str, **parameters: object) -> dict | None:
+        rows = self.rows(query, **parameters)
+        return rows[0] if rows else None
