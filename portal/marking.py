@@ -1,5 +1,6 @@
-"""The clerk's own workbook handed back with each quarantined cell filled and explained in Chinese, and a sheet
-listing every problem. Written as values only: a formula of the clerk's comes back as its last computed value, and
+"""The clerk's own workbook handed back with each quarantined cell filled and explained in Chinese, to be fixed and
+sent again as it is (so nothing is added to it: a sheet listing the problems would itself be read as a form; an .xls
+or .csv, which openpyxl cannot open, comes back as that list alone). Written as values only: a formula of the clerk's comes back as its last computed value, and
 no text from the file (a cell, a value quoted in a message) can become a formula in what we write."""
 
 from __future__ import annotations
@@ -26,18 +27,20 @@ def text(cell: Cell, value: object) -> None:
 
 
 def mark(original: Path, cells: list[dict], out: Path) -> Path:
-    """`cells` as the verdict lists them (sheet, row_number, column_name, value, message). An .xls or .csv, which
-    openpyxl cannot open, comes back as the problem list alone."""
-    if original.suffix.lower() == ".xlsx":
-        book = load_workbook(original, data_only=True)
-        for sheet in book.worksheets:
-            for row in sheet.iter_rows():
-                for cell in row:
-                    if cell.data_type == "f" or isinstance(cell.value, str):
-                        text(cell, cell.value)
-    else:
+    """`cells` as the verdict lists them (sheet, row_number, column_name, value, message)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if original.suffix.lower() != ".xlsx":
         book = Workbook()
-        book.remove(book.active)
+        book.active.title = PROBLEMS
+        _problem_list(book.active, cells)
+        book.save(out)
+        return out
+    book = load_workbook(original, data_only=True)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" or isinstance(cell.value, str):
+                    text(cell, cell.value)
     for problem in cells:
         sheet = book[problem["sheet"]] if problem["sheet"] in book.sheetnames else None
         if sheet is None or not problem["row_number"]:
@@ -49,9 +52,6 @@ def mark(original: Path, cells: list[dict], out: Path) -> Path:
         if cell.comment is not None and cell.comment.author == AUTHOR:
             note = f"{cell.comment.text}\n{note}"
         cell.comment = Comment(note, AUTHOR, width=320, height=120)
-    _problem_list(book.create_sheet(PROBLEMS, 0), cells)
-    book.active = 0
-    out.parent.mkdir(parents=True, exist_ok=True)
     book.save(out)
     return out
 
