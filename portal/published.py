@@ -17,6 +17,13 @@ def _query(name: str) -> str:
     return (SQL / f"{name}.sql").read_text(encoding="utf-8")
 
 
+def _aware(value: object) -> object:
+    """The warehouse writes its times in the machine's local time without a zone; the pages show the centre's."""
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        return value.astimezone()
+    return value
+
+
 class Published:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -36,7 +43,7 @@ class Published:
         try:
             cursor = con.execute(_query(query), parameters)
             names = [column[0] for column in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            return [{name: _aware(value) for name, value in zip(names, row, strict=True)} for row in cursor.fetchall()]
         finally:
             con.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+from ingest.bounds import MB
 from portal.middleware import MAX_BODY_BYTES
 
 DEFAULT_BIND = "127.0.0.1"
@@ -22,6 +23,7 @@ def serve() -> None:
     host = os.environ.get("ZHAOSHANG_PORTAL_BIND", DEFAULT_BIND)
     port = int(os.environ.get("ZHAOSHANG_PORTAL_PORT", DEFAULT_PORT))
     print(f"部门报送门户：http://{host}:{port}/ (数据目录 {settings.HOME})", flush=True)
-    # Bodies above the nightly job's file limit are refused by the server before Django sees them.
-    waitress_serve(application, host=host, port=port, threads=8, max_request_body_size=MAX_BODY_BYTES,
+    # A body a little over the nightly job's file limit is refused by the portal with a page in Chinese
+    # (portal/middleware.py); one far over it by waitress itself, which stops reading it there.
+    waitress_serve(application, host=host, port=port, threads=8, max_request_body_size=MAX_BODY_BYTES + MB,
                    ident="zhaoshang-portal", url_scheme="https" if settings.HTTPS else "http")

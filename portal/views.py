@@ -25,6 +25,7 @@ from portal import submitting
 from portal.models import BUREAU, CLERK, CUSTOMS, OPERATOR, ROLE_LABELS, SignIn, Submission
 from reports.figures import DEPARTMENT_MEASURES, LIST_ZH, amount, percent
 
+LOAD_STATUS_ZH = {"loaded": "已入库", "rejected": "整体退回", "failed": "写入失败（将重试）", "superseded": "已被替代"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -258,10 +259,11 @@ def marked(request, number: int):
 @roles(OPERATOR)
 def operator(request):
     data = submitting.published()
-    loads = data.rows("recent_loads", limit=100)
+    loads = data.rows("recent_loads", limit=30)
     for load in loads:
         load["run_url"] = f"{settings.UI_URL}/runs/{load['run_id']}" if load["run_id"] else None
         load["source_label"] = SOURCE_LABELS.get(load["source"], load["source"])
+        load["status_zh"] = LOAD_STATUS_ZH.get(load["status"], load["status"])
     sent_this_period = {}
     for s in Submission.objects.filter(source="departments").order_by("id"):
         sent_this_period.setdefault(s.department_code, []).append(s)
