@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(abspath $(ZHAOSHANG_HOME))/dagster
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: run test ui ui-check demo lint report ranking-notice sql bench-departments bench-customs
+.PHONY: run test ui ui-check demo lint report ranking-notice sql bench-departments bench-customs portal bench-portal
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -38,6 +38,9 @@ ui: $(VENV)/.synced  ## Dagster UI on 127.0.0.1:3000 over the same instance as `
 
 ui-check: $(VENV)/.synced  ## screenshots of a failing check and of the Runs page in headless Chromium (reports/ui/)
 	$(VENV)/bin/python -m orchestration.ui_check
+
+portal: $(VENV)/.synced  ## the departments' portal on http://127.0.0.1:8000 (ZHAOSHANG_PORTAL_PORT, ZHAOSHANG_PORTAL_BIND)
+	exec $(VENV)/bin/python -m portal serve
 
 demo: $(VENV)/.synced  ## write the demo inputs into ZHAOSHANG_HOME
 	$(VENV)/bin/python -m demo --home "$(ZHAOSHANG_HOME)"

@@ -47,13 +47,16 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import call_command
 
     from portal import accounts
-    from portal.submitting import reference
 
     call_command("migrate", interactive=False, verbosity=0)
     try:
         if args.action == "add":
-            code = accounts.add(args.login, _password(), args.role, args.department,
-                                reference() if args.department else None)
+            reference = None
+            if args.department:  # the reference data (and pandera with it) only when a department is named
+                from portal.submitting import reference as load
+
+                reference = load()
+            code = accounts.add(args.login, _password(), args.role, args.department, reference)
             print(f"已新建账号 {args.login}（{args.role}{'，' + code if code else ''}）")
         elif args.action == "password":
             accounts.set_password(args.login, _password())

@@ -3,20 +3,24 @@ role and department beside each in Profile. A department is checked against refe
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ingest.forms.reference import Reference
 from portal.models import CLERK, ROLE_LABELS, Profile
+
+if TYPE_CHECKING:
+    from ingest.forms.reference import Reference
 
 
 class AccountError(Exception):
     """str() says what is wrong, in Chinese."""
 
 
-def add(login: str, password: str, role: str, department: str | None, reference: Reference) -> str:
+def add(login: str, password: str, role: str, department: str | None, reference: Reference | None) -> str:
     """Make an account; returns the department code (a clerk's), '' otherwise."""
     User = get_user_model()
     if role not in ROLE_LABELS:

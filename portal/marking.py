@@ -1,7 +1,8 @@
-"""The clerk's own workbook handed back with each quarantined cell filled and explained in Chinese, to be fixed and
-sent again as it is (so nothing is added to it: a sheet listing the problems would itself be read as a form; an .xls
-or .csv, which openpyxl cannot open, comes back as that list alone). Written as values only: a formula of the clerk's comes back as its last computed value, and
-no text from the file (a cell, a value quoted in a message) can become a formula in what we write."""
+"""The clerk's own workbook handed back with each quarantined cell filled and explained in Chinese, to be fixed
+and sent again as it is (so nothing is added to it: a sheet listing the problems would itself be read as a form;
+an .xls or .csv, which openpyxl cannot open, comes back as that list alone). Written as values only: a formula
+of the clerk's comes back as its last computed value, and no text from the file (a cell, a value quoted in a
+message) can become a formula in what we write."""
 
 from __future__ import annotations
 

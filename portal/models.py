@@ -39,7 +39,8 @@ class Submission(models.Model):
     original_name = models.TextField()
     size_bytes = models.BigIntegerField()
     sha256 = models.CharField(max_length=64)
-    status = models.CharField(max_length=16, choices=[(CHECKED, "已检查，待报送"), (SENT, "已报送"), (REFUSED, "已退回")])
+    status = models.CharField(max_length=16,
+                              choices=[(CHECKED, "已检查，待报送"), (SENT, "已报送"), (REFUSED, "已退回")])
     sent_at = models.DateTimeField(null=True)
     message = models.TextField(blank=True)  # why it was refused, in the clerk's words
     period_label = models.CharField(max_length=64, blank=True)

@@ -45,7 +45,8 @@ def _sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
 
 
 def _refused(request, message: str = "您的账号无权查看或操作此页面 (not yours to see)") -> HttpResponse:
-    return HttpResponseForbidden(render(request, "portal/error.html", {"title": "无权访问", "message": message}).content)
+    page = render(request, "portal/error.html", {"title": "无权访问", "message": message})
+    return HttpResponseForbidden(page.content)
 
 
 def roles(*allowed: str):

@@ -5,7 +5,6 @@ cookie flags."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import requests
@@ -13,16 +12,7 @@ import requests
 from ingest.bounds import MAX_FILE_BYTES, MB
 from tests.hostile.corpus import CASES
 from tests.portal.server import ACCOUNTS, PASSWORD, add_accounts, published_home, start_portal
-from tests.workbooks import write_workbook
-
-LEAD_HEADER = ["序号", "线索名称", "投资方", "产业类别", "预计投资额（亿元）", "来源地", "获取日期", "状态", "备注"]
-
-
-def workbook(path: Path, department: str = "经济发展局", status: str = "在谈") -> Path:
-    return write_workbook(path, {
-        "基本信息": [["填报单位", department], ["报告期", "2024年第27周"], ["填报人", "王芳"]],
-        "线索": [LEAD_HEADER, [1, "新能源电池材料项目", "华东新材料集团", "新材料", 12.5, "上海", "2024-07-02", status]],
-    })
+from tests.portal.workbooks import workbook
 
 
 def _token(session: requests.Session, url: str) -> str:
