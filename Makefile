@@ -68,3 +68,6 @@ bench-departments: $(VENV)/.synced  ## time 1,000 department workbooks against t
 ROWS ?= 10000000
 bench-customs: $(VENV)/.synced  ## time a ROWS-line GBK platform CSV against DuckDB's own read_csv (bench/README.md)
 	$(VENV)/bin/python bench/customs_platform.py --rows $(ROWS) --chunked
+
+bench-portal: $(VENV)/.synced  ## the portal's verdict time and 30 clerks sending at once (bench/README.md)
+	$(VENV)/bin/python bench/portal_verdict.py

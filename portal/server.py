@@ -20,6 +20,9 @@ def serve() -> None:
     from portal.wsgi import application
 
     call_command("migrate", interactive=False, verbosity=0)
+    from portal.submitting import reader
+
+    reader()  # the parse workers start now, not on the first clerk's upload
     host = os.environ.get("ZHAOSHANG_PORTAL_BIND", DEFAULT_BIND)
     port = int(os.environ.get("ZHAOSHANG_PORTAL_PORT", DEFAULT_PORT))
     print(f"部门报送门户：http://{host}:{port}/ (数据目录 {settings.HOME})", flush=True)
