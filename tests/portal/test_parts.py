@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from openpyxl import load_workbook
 
 from portal.delivery import deliver, landing_name
 from portal.marking import mark
+from portal.published import Published
 from portal.verdict import figure_warnings, period_warnings
 from tests.build import build_warehouse, database
 from tests.portal.server import portal_command
@@ -92,3 +94,23 @@ def test_the_loader_names_who_sent_each_file(home: Path, tmp_path: Path) -> None
     assert con.execute("SELECT file_name, status, submitted_by FROM audit.loads ORDER BY file_name").fetchall() == [
         ("portal-000001-D02-2024-W27.xlsx", "loaded", "jingfa"), ("财金局-2024年第27周.xlsx", "loaded", None)]
     assert con.execute("SELECT count(*) FROM audit.skipped_files").fetchone() == (0,)  # the manifests are not listed
+
+
+def test_the_portal_reads_each_new_publication(tmp_path: Path) -> None:
+    published = tmp_path / "zhaoshang.duckdb"
+
+    def publish(leads: int) -> None:
+        staging = tmp_path / "staging.duckdb"
+        con = duckdb.connect(str(staging))
+        con.execute("CREATE SCHEMA marts; CREATE TABLE marts.department_weekly AS SELECT 'D02' AS department_code,"
+                    " 2024 AS iso_year, 27 AS week, true AS reported, ? AS leads, 0 AS signed_projects,"
+                    " 0 AS registered_enterprises", [leads])
+        con.close()
+        os.replace(staging, published)  # as warehouse/publish.py does: a new file renamed over the old one
+
+    publish(3)
+    where = {"department": "D02", "year": 2024, "week": 27}
+    assert Published(published).row("same_week_report", **where)["leads"] == 3
+    publish(8)
+    assert Published(published).row("same_week_report", **where)["leads"] == 8
+    assert Published(tmp_path / "none.duckdb").rows("same_week_report", **where) == []
