@@ -13,6 +13,7 @@ from ingest.bounds import MAX_FILE_BYTES, MB
 from tests.hostile.corpus import CASES
 from tests.portal.server import ACCOUNTS, PASSWORD, add_accounts, published_home, start_portal
 from tests.portal.workbooks import workbook
+from tests.workbooks import KPI_HEADER, write_workbook
 
 
 def _token(session: requests.Session, url: str) -> str:
@@ -214,3 +215,18 @@ def test_cookies_are_http_only_and_same_site_and_secure_over_https(portal, demo_
         assert csrf_cookie.startswith("csrftoken=") and "Secure" in csrf_cookie and "HttpOnly" in csrf_cookie
     finally:
         over_https.stop()
+
+
+def test_the_bureau_sends_its_files_the_same_way(portal, sessions, tmp_path) -> None:
+    bureau = sessions["shangwu"]
+    path = write_workbook(tmp_path / "认定.xlsx", {"指标认定": [
+        KPI_HEADER, ["签约项目", "2024年1-6月", 9, "个", "认定", "2024-07-10"],
+        ["签约项目", "2024年1-6月", "九个左右", "个", "认定", "2024-07-10"]]})
+    location = upload(bureau, portal.url, "认定.xlsx", path.read_bytes()).headers["Location"]
+    page = bureau.get(portal.url + location, timeout=60).text
+    assert "指标认定</td><td>2</td><td>1</td>" in page and "九个左右" in page
+    sent = bureau.post(f"{portal.url}{location}send/", data={"csrfmiddlewaretoken": bureau.cookies.get("csrftoken")},
+                       headers={"Referer": f"{portal.url}/"}, timeout=60)
+    assert "已报送" in sent.text
+    [landed] = (portal.home / "landing" / "bureau").glob("portal-*")
+    assert (portal.home / "landing" / "bureau" / ".portal" / f"{landed.name}.json").exists()
