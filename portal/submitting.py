@@ -82,6 +82,11 @@ def receive(upload, user, address: str | None) -> Submission:
     submission.status = Submission.REFUSED if result.refusal else Submission.CHECKED
     submission.message = result.refusal or ""
     submission.replaces = _replaced(submission)
+    if result.logical_key and submission.source != "bureau":
+        in_force = published().row("load_in_force", source=submission.source, key=result.logical_key)
+        if in_force is not None:
+            submission.verdict["replaces_load"] = {"file_name": in_force["file_name"],
+                                                   "loaded_at": in_force["loaded_at"].isoformat(timespec="minutes")}
     submission.save()
     return submission
 

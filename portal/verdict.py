@@ -114,8 +114,9 @@ def judge(result: ParsedFile | Exception, source: str, department_code: str | No
                 "(the workbook is another department's)")
             return verdict
         verdict.warnings += period_warnings(report["period_start"], report["period_end"], as_of_day(reference))
-    else:
-        verdict.period_label = (result.logical_key or "").split("|")[-1]
+    else:  # a customs month ('customs|enterprise_monthly|2024-06'); a bureau file is known by its name alone
+        last = (result.logical_key or "").split("|")[-1]
+        verdict.period_label = "" if last.startswith("portal-") else last
     return verdict
 
 

@@ -75,7 +75,7 @@ def test_a_clerk_sends_fixes_and_sees_the_report_loaded_and_published(centre, tm
     assert first_look.run_requests == []  # the demo is loaded: nothing to do until the clerk sends
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1200, "height": 900}, accept_downloads=True)
+        page = browser.new_page(viewport={"width": 1200, "height": 900}, accept_downloads=True, locale="zh-CN")
         page.goto(f"{centre.url}/")
         page.screenshot(path=shots / "01-login.png")
         _sign_in(page, centre.url, "jingfa")
@@ -142,14 +142,14 @@ def test_a_clerk_sends_fixes_and_sees_the_report_loaded_and_published(centre, tm
         assert int(_completion(page, "注册企业").split()[0]) == int(enterprises_before.split()[0]) + 1
         page.screenshot(path=shots / "06-department-loaded.png", full_page=True)
 
-        operator = browser.new_page(viewport={"width": 1200, "height": 900})
+        operator = browser.new_page(viewport={"width": 1200, "height": 900}, locale="zh-CN")
         _sign_in(operator, centre.url, "yunwei")
         load = operator.locator("#loads tbody tr", has_text=landed.name)
         assert "jingfa" in load.inner_text()
         assert load.locator("a").get_attribute("href") == f"http://127.0.0.1:3000/runs/{result.run_id}"
         operator.screenshot(path=shots / "07-operator.png", full_page=True)
 
-        bureau = browser.new_page(viewport={"width": 1200, "height": 700})
+        bureau = browser.new_page(viewport={"width": 1200, "height": 700}, locale="zh-CN")
         _sign_in(bureau, centre.url, "shangwu")
         assert "报送市商务局认定" in bureau.locator("h1").inner_text()
         bureau.screenshot(path=shots / "08-bureau.png", full_page=True)

@@ -221,12 +221,20 @@ def test_the_bureau_sends_its_files_the_same_way(portal, sessions, tmp_path) -> 
     bureau = sessions["shangwu"]
     path = write_workbook(tmp_path / "认定.xlsx", {"指标认定": [
         KPI_HEADER, ["签约项目", "2024年1-6月", 9, "个", "认定", "2024-07-10"],
-        ["签约项目", "2024年1-6月", "九个左右", "个", "认定", "2024-07-10"]]})
+        ["签约项目", "2024年1-6月", "待定", "个", "认定", "2024-07-10"]]})
     location = upload(bureau, portal.url, "认定.xlsx", path.read_bytes()).headers["Location"]
     page = bureau.get(portal.url + location, timeout=60).text
-    assert "指标认定</td><td>2</td><td>1</td>" in page and "九个左右" in page
+    assert "指标认定</td><td>2</td><td>1</td>" in page and "待定" in page
     sent = bureau.post(f"{portal.url}{location}send/", data={"csrfmiddlewaretoken": bureau.cookies.get("csrftoken")},
                        headers={"Referer": f"{portal.url}/"}, timeout=60)
     assert "已报送" in sent.text
     [landed] = (portal.home / "landing" / "bureau").glob("portal-*")
     assert (portal.home / "landing" / "bureau" / ".portal" / f"{landed.name}.json").exists()
+
+
+def test_the_verdict_names_the_report_it_replaces_and_what_would_go_down(portal, sessions, tmp_path) -> None:
+    clerk = sessions["jingfa"]
+    content = workbook(tmp_path / "wb.xlsx", period="2024年第26周").read_bytes()
+    page = clerk.get(portal.url + upload(clerk, portal.url, "更正.xlsx", content).headers["Location"], timeout=60).text
+    assert "报送后将替代已入库的「经发局2024-06-24至2024-06-30招商工作周报.xlsx」" in page
+    assert "本期线索1条，少于已报送的同期报表（8条）：报送后年初至今累计线索将减少" in page
