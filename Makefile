@@ -10,7 +10,7 @@ export DAGSTER_HOME := $(abspath $(ZHAOSHANG_HOME))/dagster
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 
-.PHONY: run test ui ui-check serve status demo lint alerts-test report ranking-notice sql backup restore bench-departments bench-customs
+.PHONY: run test ui ui-check serve status portal demo lint alerts-test report ranking-notice sql backup restore bench-departments bench-customs bench-portal
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -44,6 +44,9 @@ status: $(VENV)/.synced  ## 运行状态: the daemon's heartbeat, the last runs,
 
 ui-check: $(VENV)/.synced  ## screenshots of a failing check and of the Runs page in headless Chromium (reports/ui/)
 	$(VENV)/bin/python -m orchestration.ui_check
+
+portal: $(VENV)/.synced  ## the departments' portal on http://127.0.0.1:8000 (ZHAOSHANG_PORTAL_PORT, ZHAOSHANG_PORTAL_BIND)
+	exec $(VENV)/bin/python -m portal serve
 
 demo: $(VENV)/.synced  ## write the demo inputs into ZHAOSHANG_HOME
 	$(VENV)/bin/python -m demo --home "$(ZHAOSHANG_HOME)"
@@ -82,3 +85,6 @@ bench-departments: $(VENV)/.synced  ## time 1,000 department workbooks against t
 ROWS ?= 10000000
 bench-customs: $(VENV)/.synced  ## time a ROWS-line GBK platform CSV against DuckDB's own read_csv (bench/README.md)
 	$(VENV)/bin/python bench/customs_platform.py --rows $(ROWS) --chunked
+
+bench-portal: $(VENV)/.synced  ## the portal's verdict time and 30 clerks sending at once (bench/README.md)
+	$(VENV)/bin/python bench/portal_verdict.py

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import hashlib
+import json
 import os
 import stat
 from dataclasses import dataclass
@@ -71,6 +72,10 @@ class LandingFile:
 # Why an entry is not read; the first two are refusals an operator must see on files_readable, the others are
 # listed beside it (a hidden or Office lock file, a type the zone does not take; `same_content` is the loader's).
 REFUSED = ("not_a_regular_file", "too_large")
+# The departments' portal writes, beside each file it delivers, <name>.json saying who sent it (portal/delivery.py);
+# a hidden folder, so it is never read as a landing file, and not listed as one either.
+PORTAL_MANIFESTS = ".portal"
+_MANIFEST_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,8 @@ def scan(folder: Path) -> tuple[list[LandingFile], list[Skipped]]:
             if stat.S_ISLNK(info.st_mode):
                 skipped.append(_skipped(relative, info))
                 subfolders.remove(entry)
+            elif entry == PORTAL_MANIFESTS and here == folder:
+                subfolders.remove(entry)
             elif entry.startswith("."):
                 skipped.append(Skipped(relative, "hidden", "隐藏文件夹，不读取 (a hidden folder: ignored)"))
                 subfolders.remove(entry)
@@ -136,6 +143,21 @@ def scan(folder: Path) -> tuple[list[LandingFile], list[Skipped]]:
     files.sort(key=lambda f: (f.modified_ns, f.relative))
     skipped.sort(key=lambda s: s.relative)
     return files, skipped
+
+
+def submitted_by(path: Path) -> str | None:
+    """The portal account that sent a landing file, from its manifest; None for a file dropped by hand."""
+    try:
+        descriptor = _open_regular(path.parent / PORTAL_MANIFESTS / f"{path.name}.json")
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        content = file.read(_MANIFEST_BYTES)
+    try:
+        login = json.loads(content).get("login")
+    except (ValueError, AttributeError):
+        return None
+    return login if isinstance(login, str) else None
 
 
 def _open_regular(path: Path) -> int:

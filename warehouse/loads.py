@@ -44,6 +44,7 @@ from warehouse.landing import (
     fitting_name,
     make_durable,
     scan,
+    submitted_by,
 )
 from warehouse.platform_child import copy_staged, load_bounded
 
@@ -264,7 +265,8 @@ def _load_rows(con, source: str, batch: list[_Arrival], run_id: str | None) -> l
     return [{"load_id": load_id, "source": source, "file_name": Path(arrival.file.relative).name,
              "file_path": arrival.file.relative, "sha256": arrival.sha256, "size_bytes": arrival.file.size,
              "modified_ns": arrival.file.modified_ns, "archive_path": str(arrival.archived),
-             "loaded_at": dt.datetime.now(), "run_id": run_id, "superseded_by": None, "removed_at": None}
+             "loaded_at": dt.datetime.now(), "run_id": run_id, "superseded_by": None, "removed_at": None,
+             "submitted_by": submitted_by(arrival.file.path)}
             for arrival, load_id in zip(batch, load_ids, strict=True)]
 
 
