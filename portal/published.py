@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import duckdb
+from django.conf import settings
 
 from warehouse.database import sql_literal
 
@@ -32,7 +33,7 @@ def _query(name: str) -> str:
 def _aware(value: object) -> object:
     """The warehouse writes its times in the machine's local time without a zone; the pages show the centre's."""
     if isinstance(value, dt.datetime) and value.tzinfo is None:
-        return value.astimezone()
+        return value.replace(tzinfo=settings.MACHINE_TIME_ZONE)
     return value
 
 

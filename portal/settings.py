@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from warehouse.home import zhaoshang_home
@@ -111,6 +111,9 @@ FILE_UPLOAD_TEMP_DIR = str(PORTAL_DIR / "uploads")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 50
 
 LANGUAGE_CODE = "zh-hans"
+# The warehouse writes its times in the machine's local time without a zone. Django sets the process's TZ to
+# TIME_ZONE once this module is read, so the machine's own zone is taken here, before that happens.
+MACHINE_TIME_ZONE = datetime.now().astimezone().tzinfo
 TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
 USE_I18N = True

@@ -5,6 +5,8 @@ figures moved. Screenshots of every page are kept in the test's folder (docs/por
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -38,7 +40,7 @@ def centre(demo_run, tmp_path: Path):
 
 def _sensor(home: Path, cursor: str | None):
     defs = build_definitions(str(home))
-    with dg.build_sensor_context(cursor=cursor, definitions=defs,
+    with dg.build_sensor_context(cursor=cursor, definitions=defs, instance=dg.DagsterInstance.ephemeral(),
                                  resources={"warehouse": Warehouse(home=str(home))}) as context:
         return defs, landing_zone_sensor.evaluate_tick(context), context.cursor
 
@@ -139,6 +141,11 @@ def test_a_clerk_sends_fixes_and_sees_the_report_loaded_and_published(centre, tm
         page.goto(f"{centre.url}/")
         row = page.locator("table", has_text="原文件名").last.locator("tbody tr").first
         assert "已报送" in row.inner_text() and "已入库" in row.inner_text() and "已发布" in row.inner_text()
+        # One run loaded and published the file, so the two times, read on the centre's clock, are minutes apart
+        # whatever the machine's own zone (the loader writes its local time without a zone).
+        loaded, published = (dt.datetime.strptime(f"2024-{text}", "%Y-%m-%d %H:%M") for text in re.search(
+            r"已入库 (\d\d-\d\d \d\d:\d\d)，已发布 (\d\d-\d\d \d\d:\d\d)", row.inner_text()).groups())
+        assert dt.timedelta(0) <= published - loaded < dt.timedelta(minutes=10)
         assert int(_completion(page, "注册企业").split()[0]) == int(enterprises_before.split()[0]) + 1
         page.screenshot(path=shots / "06-department-loaded.png", full_page=True)
 
