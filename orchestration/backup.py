@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -98,7 +99,9 @@ def pg_tool(name: str) -> tuple[str, str]:
     except (OSError, subprocess.CalledProcessError) as missing:
         raise BackupError(f"找不到可用的 {found}：安装与数据库服务器同版本的 postgresql-client，或用 ZHAOSHANG_PG_BIN "
                           f"指向其 bin 目录 ({name} not found)") from missing
-    return found, f"{found} (PostgreSQL {version.split()[-1]})"
+    # `pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)`: the first dotted number is the release.
+    release = re.search(r"\d+(?:\.\d+)+", version)
+    return found, f"{found} (PostgreSQL {release[0] if release else version.strip()})"
 
 
 def _pg(tool: tuple[str, str], arguments: list[str]) -> None:
