@@ -109,8 +109,8 @@ def _pg(tool: tuple[str, str], arguments: list[str]) -> None:
     done = subprocess.run([tool[0], *arguments], capture_output=True, text=True, check=False)
     if done.returncode:
         raise BackupError(f"{tool[1]} 失败 (failed): {done.stderr.strip()}\n"
-                          "它须与数据库服务器的主版本相同：用 ZHAOSHANG_PG_BIN 指向同版本的 bin 目录 "
-                          "(it must be of the server's major version: point ZHAOSHANG_PG_BIN at one that is)")
+                          "如为版本不符 (server version mismatch)：用 ZHAOSHANG_PG_BIN 指向与服务器同主版本的 bin 目录 "
+                          "(point ZHAOSHANG_PG_BIN at the server's major version)")
 
 
 def backup(home: Paths, dest: Path, postgres_url: str | None = None) -> dict:
@@ -118,15 +118,24 @@ def backup(home: Paths, dest: Path, postgres_url: str | None = None) -> dict:
     if not is_empty(dest):
         raise BackupError(f"备份目录 {dest} 不是空的：每次备份用一个新目录 (the backup folder must be new or empty)")
     pg_dump = pg_tool("pg_dump") if postgres_url else None
+    made = not dest.exists()
     dest.mkdir(parents=True, exist_ok=True)
-    # The rows first: the archive only grows, so every file a row points at is in the archive copied after them.
+    if pg_dump:
+        # First: a pg_dump that cannot dump this server (another version, a wrong URL) fails before the archive is
+        # copied, and leaves the folder as it found it.
+        try:
+            _pg(pg_dump, ["--format=custom", "--no-owner", f"--file={dest / PG_DUMP_FILE}", postgres_url])
+        except BackupError:
+            (dest / PG_DUMP_FILE).unlink(missing_ok=True)
+            if made:
+                dest.rmdir()
+            raise
+    # The rows before the archive: it only grows, so every file a row points at is in the archive copied after them.
     tables = export_tables(home.published_db, dest / TABLES_FILE)
     files = copy_folders(home.home, dest)
     files["dagster"] = copy_sqlite_folder(home.dagster_home, dest / "dagster")
     files["alerts"] = copy_ledger(home.alerts_db, Paths(dest).alerts_db)
     files["portal"] = copy_sqlite_folder(home.home / "portal", dest / "portal")
-    if pg_dump:
-        _pg(pg_dump, ["--format=custom", "--no-owner", f"--file={dest / PG_DUMP_FILE}", postgres_url])
     manifest = {"made_at": dt.datetime.now().isoformat(timespec="seconds"), "home": str(home.home),
                 "dagster_storage": "postgres" if postgres_url else "sqlite", "pg_dump": pg_dump and pg_dump[1],
                 "tables": tables, "files": files}

@@ -123,6 +123,10 @@ def test_a_restored_backup_of_an_instance_on_postgresql(demo_run, postgres_url: 
     assert not (tmp_path / "refused").exists()
 
     monkeypatch.setenv("ZHAOSHANG_PG_BIN", str(PG_BIN))  # the server's own version (18)
+    # A pg_dump that fails (here a database that does not exist) fails the backup first, and leaves no folder.
+    with pytest.raises(BackupError, match=f"{PG_BIN}/pg_dump .*失败.*does not exist"):
+        backup(original, tmp_path / "refused", f"{original_url}_missing")
+    assert not (tmp_path / "refused").exists()
     manifest = backup(original, tmp_path / "backup", original_url)
     assert manifest["dagster_storage"] == "postgres"
     assert manifest["pg_dump"].startswith(f"{PG_BIN}/pg_dump (PostgreSQL 18.")
