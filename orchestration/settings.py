@@ -29,6 +29,14 @@ def postgres_url() -> str | None:
     return os.environ.get("ZHAOSHANG_DAGSTER_POSTGRES_URL") or None
 
 
+def pg_bin() -> Path | None:
+    """The folder of the `pg_dump` and `pg_restore` that backup and restore use (ZHAOSHANG_PG_BIN), or None for those
+    on PATH. They must be of the server's major version: a pg_dump refuses a newer server, a pg_restore an archive
+    a newer pg_dump wrote."""
+    folder = os.environ.get("ZHAOSHANG_PG_BIN")
+    return Path(folder) if folder else None
+
+
 def keep_runs_days() -> int:
     """How many days of run history, sensor and schedule ticks and check-result CSVs are kept: 90 unless
     ZHAOSHANG_KEEP_RUNS_DAYS says otherwise. The archive is kept for ever whatever this says."""

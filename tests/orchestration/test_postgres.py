@@ -27,13 +27,6 @@ from tests.orchestration.services import (
     stop_serve,
     until,
 )
-from tests.postgres import postgres_server
-
-
-@pytest.fixture(scope="module")
-def postgres_url():
-    with postgres_server() as url:
-        yield url
 
 
 def test_the_url_an_operator_writes_chooses_postgresql(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
