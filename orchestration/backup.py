@@ -39,7 +39,7 @@ from warehouse.backup import (
     import_tables,
     is_empty,
 )
-from warehouse.home import Paths, paths
+from warehouse.home import Paths, keep_files_private, paths
 
 MANIFEST = "manifest.json"
 PG_DUMP_FILE = "dagster.pgdump"
@@ -178,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("backup").add_argument("dest", type=Path)
     commands.add_parser("restore").add_argument("src", type=Path)
     args = parser.parse_args(argv)
+    # A backup holds every submitted file and the instance's settings (a password with PostgreSQL).
+    keep_files_private()
     home, url = paths(args.home), settings.postgres_url()
     try:
         if args.command == "backup":

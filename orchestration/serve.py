@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orchestration.settings import PROJECT_ROOT, dagster_env, portal_enabled, prepare_dagster_home, ui_port
-from warehouse.home import Paths, paths
+from warehouse.home import Paths, keep_files_private, paths
 
 FIRST_BACKOFF_S = 1.0
 MAX_BACKOFF_S = 60.0
@@ -149,6 +149,8 @@ def _log_to(folder: Path) -> None:
 
 
 def main() -> int:
+    # The services inherit it: the logs, the instance's storage and the portal's uploads are private too.
+    keep_files_private()
     where = paths()
     (where.home / "logs").mkdir(parents=True, exist_ok=True)
     _log_to(where.home / "logs")

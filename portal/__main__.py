@@ -8,6 +8,7 @@ import os
 import sys
 
 from portal.roles import ROLES
+from warehouse.home import keep_files_private
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,6 +36,8 @@ def _password() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Clerks' uploads, the landing copies and the portal's database: no access for other local users.
+    keep_files_private()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     import django
 

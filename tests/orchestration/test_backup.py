@@ -86,7 +86,11 @@ def test_a_restored_backup_builds_the_same_warehouse(demo_run, tmp_path: Path) -
 
     # A night holds the build file while the backup runs: the backup reads the published file, never waits.
     with duckdb.connect(str(original.build_db)):
-        manifest = backup(original, tmp_path / "backup")
+        subprocess.run([sys.executable, "-m", "orchestration.backup", "--home", str(original.home), "backup",
+                        str(tmp_path / "backup")], cwd=ROOT, check=True, capture_output=True)
+    manifest = json.loads((tmp_path / "backup" / "manifest.json").read_text(encoding="utf-8"))
+    # It holds every file ever submitted and the instance's settings: nothing for other local users.
+    assert [p for p in (tmp_path / "backup").rglob("*") if p.stat().st_mode & 0o007] == []
     assert manifest["tables"]["audit.loads"] == loads > 90
     assert "audit.table_fingerprints" not in manifest["tables"] and manifest["files"]["archive"] >= loads
     assert manifest["files"]["alerts"] == 1 and manifest["pg_dump"] is None
