@@ -96,8 +96,8 @@ def test_what_departments_report_is_printed_apart_and_never_judged(demo_run) -> 
     reported = rest.split("== 已读取的文件")[0]
     # The city's table holds the confirmed and estimated figures only: the bureau's 8 projects, 66.67%, 正常.
     projects = [line.split() for line in judged.splitlines() if "签约项目" in line]
-    assert projects == [["2023", "12月", "签约项目", "认定", "11", "个", "10", "110%", "100%", "10", "达成"],
-                        ["2024", "6月", "签约项目", "认定", "8", "个", "12", "66.67%", "50%", "16.67", "正常"]]
+    assert projects == [["2023", "12月", "签约项目", "市商务局认定", "11", "个", "10", "110%", "100%", "10", "达成"],
+                        ["2024", "6月", "签约项目", "市商务局认定", "8", "个", "12", "66.67%", "50%", "16.67", "正常"]]
     # The departments' 16 projects (8 of them unconfirmed) apart, with no rate and no status: it read "133%, 达成".
     assert [line.split() for line in reported.splitlines() if "签约" in line] == [
         ["2023", "12月", "签约投资额", "1.6", "亿元", "2023-12-31"],

@@ -29,7 +29,7 @@ def test_a_project_name_with_markdown_and_html_is_text_in_the_briefing(tmp_path:
     lines = made.markdown.read_text(encoding="utf-8").splitlines()
     quoted = [line for line in lines if "恶意项目" in line]
     # In the department paragraph and among the projects the bureau has not confirmed, each time on its line.
-    assert [line[:4] for line in quoted] == ["截至20", "部门报送"]
+    assert [line[:4] for line in quoted] == ["据各部门", "部门报送"]
     for line in quoted:
         assert "恶意项目 ## 伪造的结论 \\[点此下载\\](http\\://evil.example/x)\\<img src=x onerror=alert(1)\\>" in line
     assert [line for line in lines if line.startswith("#")] == [
