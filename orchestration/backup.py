@@ -36,7 +36,7 @@ from warehouse.backup import (
     import_tables,
     is_empty,
 )
-from warehouse.home import Paths, paths
+from warehouse.home import Paths, keep_files_private, paths
 
 MANIFEST = "manifest.json"
 POSTGRES_URL = "ZHAOSHANG_DAGSTER_POSTGRES_URL"
@@ -134,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("backup").add_argument("dest", type=Path)
     commands.add_parser("restore").add_argument("src", type=Path)
     args = parser.parse_args(argv)
+    keep_files_private()  # a backup holds every submitted figure: its copies are as private as the home's
     home, url = paths(args.home), os.environ.get(POSTGRES_URL) or None
     try:
         if args.command == "backup":
