@@ -40,7 +40,9 @@ def compose(problems: list[Problem], reminder: bool, first_told: dict[str, dt.da
         first = group[0]
         title = (_load_title(group) if first.kind == "load" else first.title if len(group) == 1
                  else GATHERED[first.kind].format(count=len(group)))
-        lines = [line for problem in group for line in problem.lines]
+        # A file name or cell value is one line of a message: its own line breaks would let it open a line that reads
+        # as ours (a forged 怎么办 with a link of its own).
+        lines = [" ".join(line.splitlines()) for problem in group for line in problem.lines]
         if reminder:
             told = min((first_told[p.key] for p in group if p.key in first_told), default=None)
             title = f"提醒：{title}"
@@ -94,7 +96,8 @@ def as_dingtalk(message: Message) -> tuple[str, str]:
 
 
 def _escape(text: str) -> str:
-    """A file name's own markdown characters shown as written, not as formatting."""
+    """A file name's own markdown characters shown as written, not as formatting; angle brackets as their
+    full-width forms, since both robots take HTML tags (<font color>, WeCom's <@userid> mention) and no escape."""
     for char in "\\*_[]`#":
         text = text.replace(char, "\\" + char)
-    return text
+    return text.replace("<", "＜").replace(">", "＞")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +16,14 @@ BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"
 TITLE_FONT = "方正小标宋简体"
 FILLS = {"red": "F8CBAD", "black": "404040"}
+# What XML 1.0 cannot hold (lxml refuses the whole document): a file name with \x01 in it failed every night's reports.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """The text with each character Word's XML cannot hold shown as its code (\\x01)."""
+    return _NOT_XML.sub(lambda match: match.group().encode("unicode_escape", "backslashreplace").decode("ascii"),
+                        text)
 
 
 def _east_asian(run_or_style, font: str) -> None:
@@ -37,13 +46,13 @@ def new_document() -> DocumentType:
 def title(doc: DocumentType, text: str, subtitle: str | None = None) -> None:
     paragraph = doc.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(_xml(text))
     _east_asian(run, TITLE_FONT)
     run.font.size = Pt(20)
     if subtitle:
         line = doc.add_paragraph()
         line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = line.add_run(subtitle)
+        run = line.add_run(_xml(subtitle))
         run.font.size = Pt(12)
 
 
@@ -52,13 +61,13 @@ def heading(doc: DocumentType, text: str) -> None:
     # A heading never ends a page apart from what it heads (the notice's table began on the next page).
     paragraph.paragraph_format.keep_with_next = True
     paragraph.paragraph_format.space_before = Pt(12)
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(_xml(text))
     _east_asian(run, HEADING_FONT)
     run.font.size = Pt(15)
 
 
 def body(doc: DocumentType, text: str) -> None:
-    paragraph = doc.add_paragraph(text)
+    paragraph = doc.add_paragraph(_xml(text))
     paragraph.paragraph_format.first_line_indent = Pt(28)  # two characters
     paragraph.paragraph_format.line_spacing = 1.4
 
@@ -66,7 +75,7 @@ def body(doc: DocumentType, text: str) -> None:
 def picture(doc: DocumentType, path: Path, caption: str) -> None:
     doc.add_picture(str(path), width=Cm(15.5))
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    note = doc.add_paragraph(caption)
+    note = doc.add_paragraph(_xml(caption))
     note.alignment = WD_ALIGN_PARAGRAPH.CENTER
     note.runs[0].font.size = Pt(10.5)
 
@@ -85,13 +94,13 @@ def grid(doc: DocumentType, headers: Sequence[str], rows: Sequence[Sequence[str]
     header_row = table.rows[0]._tr.get_or_add_trPr()
     header_row.append(header_row.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = text
+        cell.text = _xml(text)
         cell.paragraphs[0].runs[0].font.bold = True
     for index, values in enumerate(rows):
         cells = table.add_row().cells
         fill = fills[index] if fills else None
         for cell, text in zip(cells, values, strict=True):
-            cell.text = text
+            cell.text = _xml(text)
             if fill:
                 _shade(cell, FILLS[fill])
                 if fill == "black":

@@ -54,6 +54,9 @@ log = logging.getLogger(__name__)
 # the tables of the files it returns may still be pending: the loader judges them by their models.
 BatchReader = Callable[[list[Path], Reference], list[ParsedFile | Exception]]
 BATCH_SIZE = 200  # files per transaction: large enough to amortise, small enough to keep memory flat
+# ... and at most this many bytes of files: a batch's rows are in the loader's memory at once (80 workbooks of 30 MB
+# of text, each under the file limit, took it to 1.86 GB in one batch).
+BATCH_BYTES = 64 * 1024**2
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ def load_source(
     def read(batch: list[_Arrival]) -> list[ParsedFile | Exception]:
         return judge_files(collect(submit(batch, "again")))
 
-    batches = [arrivals[start:start + batch_size] for start in range(0, len(arrivals), batch_size)]
+    batches = _batches(arrivals, batch_size)
     outcomes: list[LoadOutcome] = []
     submitted = submit(batches[0], "0") if batches else None
     try:
@@ -136,6 +139,19 @@ def load_source(
             pool.discard(submitted)  # interrupted: nothing is left reading for a batch that will not be written
         shutil.rmtree(scratch, ignore_errors=True)
     return outcomes
+
+
+def _batches(arrivals: list[_Arrival], batch_size: int) -> list[list[_Arrival]]:
+    """The arrivals in order, cut at `batch_size` files or BATCH_BYTES of them, whichever comes first."""
+    batches: list[list[_Arrival]] = []
+    size = 0
+    for arrival in arrivals:
+        if not batches or len(batches[-1]) == batch_size or size + arrival.file.size > BATCH_BYTES:
+            batches.append([])
+            size = 0
+        batches[-1].append(arrival)
+        size += arrival.file.size
+    return batches
 
 
 def _link(arrival: _Arrival, folder: Path) -> Path:

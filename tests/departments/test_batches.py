@@ -17,9 +17,11 @@ from tests.departments.books import BAD_USCC, GOOD_USCC, workbook, write_xlsx
 from warehouse.database import connect, prepare
 from warehouse.home import Paths
 from warehouse.isolation import ParsePool
-from warehouse.loads import load_source
+from warehouse.landing import LandingFile
+from warehouse.loads import BATCH_BYTES, _Arrival, _batches, load_source
 
 JUNE_5 = dt.date(2024, 6, 5)
+MB = 1024**2
 AUDIT = ("SELECT file_name, status, (SELECT file_name FROM audit.loads s WHERE s.load_id = l.superseded_by), "
          "rows_read, rows_accepted, rows_rejected, message, logical_key FROM audit.loads l ORDER BY file_name")
 ROWS = "SELECT file_name, sheet, row_number, enterprise_name, uscc FROM raw.dept_enterprises ORDER BY ALL"
@@ -92,3 +94,15 @@ def test_batches_read_by_the_workers_while_the_one_before_is_written_load_the_sa
         assert _load(dept_home, batched=True, batch_size=1, pool=pool) == expected
     finally:
         pool.close()
+
+
+def test_a_batch_is_cut_at_its_bytes_as_well_as_its_files(tmp_path: Path) -> None:
+    """The loader holds a batch's rows at once: 80 workbooks of 30 MB each took it to 1.86 GB as one batch."""
+    def arrival(name: str, size: int) -> _Arrival:
+        return _Arrival(LandingFile(tmp_path / name, name, size, 0), name, tmp_path / name)
+
+    sizes = [30 * MB, 30 * MB, 30 * MB, 1 * MB, 70 * MB, 1 * MB, 1 * MB, 1 * MB]
+    arrivals = [arrival(f"{number}.xlsx", size) for number, size in enumerate(sizes)]
+    cut = [[a.file.relative for a in batch] for batch in _batches(arrivals, batch_size=3)]
+    assert BATCH_BYTES == 64 * MB
+    assert cut == [["0.xlsx", "1.xlsx"], ["2.xlsx", "3.xlsx"], ["4.xlsx"], ["5.xlsx", "6.xlsx", "7.xlsx"]]

@@ -312,6 +312,9 @@ YAML_RULES = [
      "ranking.yaml 第7行 red_list_size：重复设置，第5行已经设置过 (set twice)"),
     ("ranking.yaml", RANKING + "black_list_size 2\n",
      "ranking.yaml 第7行：不是有效的YAML格式，请检查冒号和缩进（could not find expected ':'）(not valid YAML)"),
+    ("ranking.yaml", RANKING.replace("0.5\n  signed_projects: 0.5", "&half 0.5\n  signed_projects: *half"),
+     "ranking.yaml 第3行：不是有效的YAML格式，请检查冒号和缩进（不能用 * 引用别处的值 (aliases are not allowed)）"
+     "(not valid YAML)"),
     ("ranking.yaml", "- valuable_leads\n- signed_projects\n",
      "ranking.yaml：应逐行写「名称: 值」的设置 (must be key: value settings)"),
     ("pipeline.yaml", "fulfilment_rate_denominator: contracts\n",

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -86,11 +87,7 @@ def test_a_restored_backup_builds_the_same_warehouse(demo_run, tmp_path: Path) -
 
     # A night holds the build file while the backup runs: the backup reads the published file, never waits.
     with duckdb.connect(str(original.build_db)):
-        subprocess.run([sys.executable, "-m", "orchestration.backup", "--home", str(original.home), "backup",
-                        str(tmp_path / "backup")], cwd=ROOT, check=True, capture_output=True)
-    manifest = json.loads((tmp_path / "backup" / "manifest.json").read_text(encoding="utf-8"))
-    # It holds every file ever submitted and the instance's settings: nothing for other local users.
-    assert [p for p in (tmp_path / "backup").rglob("*") if p.stat().st_mode & 0o007] == []
+        manifest = backup(original, tmp_path / "backup")
     assert manifest["tables"]["audit.loads"] == loads > 90
     assert "audit.table_fingerprints" not in manifest["tables"] and manifest["files"]["archive"] >= loads
     assert manifest["files"]["alerts"] == 1 and manifest["pg_dump"] is None
@@ -166,3 +163,16 @@ def test_backup_and_restore_refuse_what_would_mix_two_homes(demo_run, tmp_path: 
     assert main(["--home", str(tmp_path / "empty"), "restore", str(tmp_path / "backup")]) == 1
     assert "不是完整的备份" in capsys.readouterr().err
     assert not (tmp_path / "empty").exists()
+
+
+def test_a_backup_made_from_a_login_shell_is_private(demo_run, tmp_path: Path) -> None:
+    """Issue 18, finding 8, for the backup: its rows and copies are the service's user's and group's only."""
+    subprocess.run([sys.executable, "-m", "orchestration.backup", "--home", str(demo_run.home), "backup",
+                    str(tmp_path / "backup")], cwd=ROOT, check=True, capture_output=True,
+                   preexec_fn=lambda: os.umask(0o022))  # a login shell's umask
+    written = [tmp_path / "backup", *(tmp_path / "backup").rglob("*")]
+    assert (tmp_path / "backup" / "tables.duckdb") in written and len(written) > 100
+    readable_by_others = [f"{path.relative_to(tmp_path)} {stat.filemode(path.stat().st_mode)}" for path in written
+                          if path.stat().st_mode & 0o007
+                          and not path.is_relative_to(tmp_path / "backup" / "landing")]  # kept as they arrived
+    assert readable_by_others == []
