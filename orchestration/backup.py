@@ -149,6 +149,12 @@ def restore(src: Path, home: Paths, postgres_url: str | None = None) -> dict:
         raise BackupError(f"{src} 不是完整的备份（没有 {MANIFEST}）(not a complete backup)")
     if not is_empty(home.home):
         raise BackupError(f"恢复只能恢复到空目录，{home.home} 不是空的 (restore goes into an empty home only)")
+    # A folder of the backup that is a link would bring whatever it points at into the home (a backup made by
+    # `make backup` has none: it writes real folders, even for a home whose landing zone is a link).
+    linked = sorted(path.name for path in src.iterdir() if path.is_symlink())
+    if linked:
+        raise BackupError(f"备份中的 {'、'.join(linked)} 是链接，不是备份写出的目录，拒绝恢复 "
+                          "(a backup's folders are never links)")
     manifest = json.loads((src / MANIFEST).read_text(encoding="utf-8"))
     postgres = manifest["dagster_storage"] == "postgres"
     if postgres and not postgres_url:

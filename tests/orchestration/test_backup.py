@@ -159,6 +159,14 @@ def test_backup_and_restore_refuse_what_would_mix_two_homes(demo_run, tmp_path: 
 
     assert main(["--home", str(tmp_path / "used"), "restore", str(tmp_path / "backup")]) == 1
     assert "恢复只能恢复到空目录" in capsys.readouterr().err
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "id_rsa").write_text("key")
+    shutil.move(tmp_path / "backup" / "reference", tmp_path / "reference-moved")
+    (tmp_path / "backup" / "reference").symlink_to(tmp_path / "secret")
+    assert main(["--home", str(tmp_path / "empty"), "restore", str(tmp_path / "backup")]) == 1
+    assert "备份中的 reference 是链接" in capsys.readouterr().err
+    assert not (tmp_path / "empty").exists()
+    (tmp_path / "backup" / "reference").unlink()
     (tmp_path / "backup" / "manifest.json").unlink()  # as a backup killed before its end leaves it
     assert main(["--home", str(tmp_path / "empty"), "restore", str(tmp_path / "backup")]) == 1
     assert "不是完整的备份" in capsys.readouterr().err
