@@ -17,6 +17,7 @@ from dagster._core.scheduler.instigation import InstigatorStatus, InstigatorType
 from dagster._utils.schedules import cron_string_iterator
 
 from ingest.sources import SOURCE_NAMES
+from ingest.text import visible
 from orchestration.automation import nightly_schedule
 from orchestration.housekeeping import housekeeping_schedule
 from orchestration.report import text_table
@@ -109,7 +110,8 @@ def waiting_lines(where: Paths) -> list[str]:
     waiting = waiting_files(where)
     if not waiting:
         return ["接收目录中等待处理的文件：没有"]
-    shown = [f"  {name}" for name in waiting[:20]]
+    # A file name is anybody's: its control characters (an escape sequence) are shown, never sent to the terminal.
+    shown = [f"  {visible(name)}" for name in waiting[:20]]
     more = [f"  ……另有 {len(waiting) - 20} 个"] if len(waiting) > 20 else []
     return [f"接收目录中等待处理的文件：{len(waiting)} 个（下一次运行读取）", *shown, *more]
 
